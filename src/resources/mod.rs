@@ -1,0 +1,81 @@
+//! The provider's composite resources, each in its own folder, and the trait they share.
+//!
+//! A resource's plan is pure and offline; everything that touches AWS goes through
+//! [`OpCtx`], which carries the configured clients and the stop signal.
+
+pub mod global_database;
+
+use std::sync::Arc;
+
+use crate::provider::Configured;
+use crate::tfplugin::diag::{AttrPath, Diagnostics};
+use crate::tfplugin::schema::Schema;
+use crate::tfplugin::value::Value;
+
+/// Everything an AWS-touching operation may use.
+#[derive(Clone)]
+pub struct OpCtx {
+    pub provider: Arc<Configured>,
+    pub stop: StopSignal,
+}
+
+/// Fires when Terraform calls StopProvider (Ctrl-C): in-flight waits end early.
+#[derive(Clone)]
+pub struct StopSignal(pub tokio::sync::watch::Receiver<bool>);
+
+impl StopSignal {
+    pub async fn stopped(&self) {
+        let mut rx = self.0.clone();
+        // An error means the sender is gone: nobody can stop us any more.
+        if rx.wait_for(|stopped| *stopped).await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    }
+    pub fn is_stopped(&self) -> bool {
+        *self.0.borrow()
+    }
+}
+
+/// Inputs to a plan. `prior` is null on create, `config` has unknowns where values come
+/// from other resources, `provider` is None when the provider configuration is unknown.
+pub struct PlanRequest<'a> {
+    pub prior: &'a Value,
+    pub config: &'a Value,
+    pub provider: Option<&'a Configured>,
+}
+
+#[derive(Default)]
+pub struct PlanResponse {
+    pub planned: Value,
+    pub requires_replace: Vec<AttrPath>,
+    pub diags: Diagnostics,
+}
+
+/// The outcome of an AWS-touching operation: the state to record (also when it failed
+/// partway, so nothing that exists is forgotten) and what to tell the user.
+pub struct Outcome {
+    pub state: Value,
+    pub diags: Diagnostics,
+}
+
+#[tonic::async_trait]
+pub trait Resource: Send + Sync {
+    fn type_name(&self) -> &'static str;
+    fn schema(&self) -> &Schema;
+    /// Offline checks of one configuration, which may hold unknowns.
+    fn validate(&self, config: &Value, diags: &mut Diagnostics);
+    /// Pure: the planned state for `config` given `prior`.
+    fn plan(&self, req: PlanRequest<'_>, resp: &mut PlanResponse);
+    /// Create (prior null) or update (prior set) to reach `planned`.
+    async fn apply(&self, ctx: &OpCtx, prior: &Value, planned: &Value, config: &Value) -> Outcome;
+    async fn delete(&self, ctx: &OpCtx, prior: &Value) -> Diagnostics;
+    /// Refresh from AWS; a null state means the resource is gone.
+    async fn read(&self, ctx: &OpCtx, state: &Value) -> Outcome;
+    /// A state with just enough to Read from, found by the import id.
+    async fn import(&self, ctx: &OpCtx, id: &str) -> Outcome;
+}
+
+/// Every resource the provider serves.
+pub fn all() -> Vec<Arc<dyn Resource>> {
+    vec![Arc::new(global_database::GlobalDatabase::new())]
+}

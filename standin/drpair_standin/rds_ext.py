@@ -1,0 +1,269 @@
+"""RDS global-database behaviour that moto 5.2.5 lacks or gets wrong, patched in at start-up.
+
+A DR provider drives Aurora global databases through exactly the calls moto is weakest at:
+SwitchoverGlobalCluster and FailoverGlobalCluster are not implemented (HTTP 500),
+RemoveFromGlobalCluster only works when called in us-east-1, DescribeGlobalClusters ignores
+its identifier, and deleting a member cluster silently detaches it. `install()` fixes these
+on moto's own classes, so everything else (serialisation, error shapes) stays moto's.
+
+moto keeps every global cluster in the us-east-1 backend whatever region the call was made
+in; we keep that, and never need a member's region to change roles, so a failover with
+AllowDataLoss works while the writer's region is in an injected outage.
+"""
+import time
+
+from moto.core.responses import ActionResult
+from moto.rds.exceptions import DBClusterNotFoundError, RDSClientError
+from moto.rds.models import DBCluster, DBInstance, RDSBackend, rds_backends
+from moto.rds.responses import RDSResponse
+
+from .faults import FAULTS
+
+GLOBAL_REGION = "us-east-1"  # where moto stores global clusters
+_installed = False
+
+
+def _err(code, message):
+    return RDSClientError(code, message)
+
+
+def _global_clusters(account_id):
+    return rds_backends[account_id][GLOBAL_REGION].global_clusters
+
+
+def _get_global(account_id, ident):
+    """The named global cluster (identifier or ARN), or GlobalClusterNotFoundFault (404)."""
+    name = ident.split(":")[-1] if ident else ident
+    gc = _global_clusters(account_id).get(name) if name else None
+    if gc is None:
+        raise _err("GlobalClusterNotFoundFault", f"Global cluster {ident} not found")
+    return gc
+
+
+def _global_of(cluster):
+    for gc in _global_clusters(cluster.account_id).values():
+        if cluster in gc.members:
+            return gc
+    return None
+
+
+def _member(gc, ident, region=None):
+    """A member named by ARN, or by identifier within `region` (names repeat across regions)."""
+    for c in gc.members:
+        if ident == c.db_cluster_arn or (
+            region and c.region == region and ident.lower() == c.db_cluster_identifier
+        ):
+            return c
+    raise DBClusterNotFoundError(
+        ident, message=f"DBCluster {ident} is not a member of global cluster {gc.global_cluster_identifier}"
+    )
+
+
+def _writer(gc):
+    return next((c for c in gc.members if c.is_writer), None)
+
+
+def _make_writer(gc, target):
+    for c in gc.members:
+        c.is_writer = c is target
+
+
+# ---- backend methods -------------------------------------------------------------------
+
+def switchover_global_cluster(self, global_cluster_identifier, target_db_cluster_identifier):
+    """Planned switchover: needs every member reachable, so it fails during an outage."""
+    gc = _get_global(self.account_id, global_cluster_identifier)
+    target = _member(gc, target_db_cluster_identifier, self.region_name)
+    if target.is_writer:
+        raise _err("InvalidGlobalClusterStateFault",
+                   f"DBCluster {target.db_cluster_arn} is already the primary cluster of {gc.global_cluster_identifier}")
+    down = [c.db_cluster_arn for c in gc.members if FAULTS.in_outage(c.region)]
+    if down:
+        raise _err("InvalidGlobalClusterStateFault",
+                   f"Global cluster {gc.global_cluster_identifier} cannot switch over: members unavailable: {', '.join(down)}")
+    _make_writer(gc, target)
+    return gc
+
+
+def failover_global_cluster(self, global_cluster_identifier, target_db_cluster_identifier,
+                            allow_data_loss=None, switchover=None):
+    """AllowDataLoss: promote the target whatever state the writer is in; else a switchover."""
+    if allow_data_loss and switchover:
+        raise _err("InvalidParameterCombination", "Cannot specify both AllowDataLoss and Switchover")
+    if not allow_data_loss:
+        return self.switchover_global_cluster(global_cluster_identifier, target_db_cluster_identifier)
+    gc = _get_global(self.account_id, global_cluster_identifier)
+    target = _member(gc, target_db_cluster_identifier, self.region_name)
+    if target.is_writer:
+        raise _err("InvalidGlobalClusterStateFault",
+                   f"DBCluster {target.db_cluster_arn} is already the primary cluster of {gc.global_cluster_identifier}")
+    _make_writer(gc, target)  # the old writer stays a member, as a secondary, as AWS does
+    return gc
+
+
+def remove_from_global_cluster(self, global_cluster_identifier, db_cluster_identifier):
+    """Detach a member, which becomes a standalone cluster; the writer can only go last."""
+    gc = _get_global(self.account_id, global_cluster_identifier)
+    cluster = _member(gc, db_cluster_identifier, self.region_name)
+    if cluster.is_writer and len(gc.members) > 1:
+        raise _err("InvalidGlobalClusterStateFault",
+                   f"Cannot remove primary cluster {cluster.db_cluster_arn} from global cluster "
+                   f"{gc.global_cluster_identifier} while it has secondary clusters")
+    gc.members.remove(cluster)
+    cluster.global_cluster_identifier = None
+    cluster.is_writer = False
+    return gc
+
+
+def describe_global_clusters(self, global_cluster_identifier=None):
+    if global_cluster_identifier:
+        return [_get_global(self.account_id, global_cluster_identifier)]
+    return list(self.global_clusters.values())
+
+
+def _wrap_delete_global_cluster(orig):
+    def delete_global_cluster(self, global_cluster_identifier):
+        gc = _get_global(self.account_id, global_cluster_identifier)
+        return orig(self, gc.global_cluster_identifier)
+    return delete_global_cluster
+
+
+def _kms_arn(backend, key_id):
+    """KmsKeyId as AWS reports it: the key's ARN, looked up in the cluster's own region."""
+    try:
+        return backend.kms.describe_key(key_id).arn
+    except Exception:
+        raise _err("KMSKeyNotAccessibleFault",
+                   f"Specified KMS key [{key_id}] does not exist, is not enabled or you do not have permissions to access it.")
+
+
+def _ready_at():
+    delay = FAULTS.create_delay_seconds
+    return time.monotonic() + delay if delay > 0 else None
+
+
+def _wrap_create_db_cluster(orig):
+    def create_db_cluster(self, kwargs):
+        gid = kwargs.get("global_cluster_identifier")
+        gc = _get_global(self.account_id, gid) if gid else None
+        writer = _writer(gc) if gc else None
+        if gc is not None:
+            if gc.storage_encrypted:
+                kwargs["storage_encrypted"] = True
+                if writer is not None and writer.region != self.region_name and not kwargs.get("kms_key_id"):
+                    raise _err("InvalidParameterCombination",
+                               "For encrypted cross-region replica, kmsKeyId should be explicitly specified")
+            if writer is not None and not kwargs.get("master_username"):
+                kwargs["master_username"] = writer.master_username  # shared by the global database
+        if kwargs.get("kms_key_id"):
+            kwargs["kms_key_id"] = _kms_arn(self, kwargs["kms_key_id"])
+        cluster = orig(self, kwargs)
+        cluster._drpair_ready_at = _ready_at()
+        return cluster
+    return create_db_cluster
+
+
+def _wrap_delete_db_cluster(orig):
+    def delete_db_cluster(self, cluster_identifier, snapshot_name=None):
+        cluster = self.clusters.get(cluster_identifier)
+        gc = _global_of(cluster) if cluster is not None else None
+        if gc is not None and len(gc.members) > 1:
+            if cluster.is_writer:
+                raise _err("InvalidGlobalClusterStateFault",
+                           "Unable to delete cluster that is a primary member of global cluster while there are other global cluster members")
+            raise _err("InvalidDBClusterStateFault",
+                       "This cluster is a part of a global cluster, please remove it from globalcluster first")
+        deleted = orig(self, cluster_identifier, snapshot_name)
+        if gc is not None and deleted in gc.members:  # the last member goes with its cluster
+            gc.members.remove(deleted)
+        return deleted
+    return delete_db_cluster
+
+
+def _wrap_create_db_instance(orig):
+    def create_db_instance(self, db_kwargs):
+        database = orig(self, db_kwargs)
+        database._drpair_ready_at = _ready_at()
+        return database
+    return create_db_instance
+
+
+# ---- status with optional creation delay -----------------------------------------------
+
+def _wrap_cluster_status(orig_prop):
+    def status(self):
+        ready = getattr(self, "_drpair_ready_at", None)
+        if ready is not None and self._status == "creating":
+            if time.monotonic() < ready:
+                return "creating"
+            self._status = "available"
+        return orig_prop.fget(self)
+    return property(status, orig_prop.fset)
+
+
+def _instance_status_get(self):
+    value = self.__dict__.get("_drpair_status")
+    ready = self.__dict__.get("_drpair_ready_at")
+    if value == "available" and ready is not None and time.monotonic() < ready:
+        return "creating"
+    return value
+
+
+def _instance_status_set(self, value):
+    self.__dict__["_drpair_status"] = value
+
+
+# ---- response handlers -----------------------------------------------------------------
+
+def _resp_switchover_global_cluster(self):
+    gc = self.backend.switchover_global_cluster(
+        global_cluster_identifier=self.params.get("GlobalClusterIdentifier"),
+        target_db_cluster_identifier=self.params.get("TargetDbClusterIdentifier"),
+    )
+    return ActionResult({"GlobalCluster": gc})
+
+
+def _resp_failover_global_cluster(self):
+    gc = self.backend.failover_global_cluster(
+        global_cluster_identifier=self.params.get("GlobalClusterIdentifier"),
+        target_db_cluster_identifier=self.params.get("TargetDbClusterIdentifier"),
+        allow_data_loss=self.params.get("AllowDataLoss"),
+        switchover=self.params.get("Switchover"),
+    )
+    return ActionResult({"GlobalCluster": gc})
+
+
+def _resp_remove_from_global_cluster(self):
+    gc = self.backend.remove_from_global_cluster(
+        global_cluster_identifier=self.params.get("GlobalClusterIdentifier"),
+        db_cluster_identifier=self.params.get("DbClusterIdentifier"),
+    )
+    return ActionResult({"GlobalCluster": gc})
+
+
+def _resp_describe_global_clusters(self):
+    clusters = self.global_backend.describe_global_clusters(
+        global_cluster_identifier=self.params.get("GlobalClusterIdentifier"))
+    return ActionResult({"GlobalClusters": clusters})
+
+
+def install():
+    """Patch moto's RDS classes once; call before the server handles a request."""
+    global _installed
+    if _installed:
+        return
+    _installed = True
+    RDSBackend.switchover_global_cluster = switchover_global_cluster
+    RDSBackend.failover_global_cluster = failover_global_cluster
+    RDSBackend.remove_from_global_cluster = remove_from_global_cluster
+    RDSBackend.describe_global_clusters = describe_global_clusters
+    RDSBackend.delete_global_cluster = _wrap_delete_global_cluster(RDSBackend.delete_global_cluster)
+    RDSBackend.create_db_cluster = _wrap_create_db_cluster(RDSBackend.create_db_cluster)
+    RDSBackend.delete_db_cluster = _wrap_delete_db_cluster(RDSBackend.delete_db_cluster)
+    RDSBackend.create_db_instance = _wrap_create_db_instance(RDSBackend.create_db_instance)
+    DBCluster.status = _wrap_cluster_status(DBCluster.status)
+    DBInstance.status = property(_instance_status_get, _instance_status_set)
+    RDSResponse.switchover_global_cluster = _resp_switchover_global_cluster
+    RDSResponse.failover_global_cluster = _resp_failover_global_cluster
+    RDSResponse.remove_from_global_cluster = _resp_remove_from_global_cluster
+    RDSResponse.describe_global_clusters = _resp_describe_global_clusters

@@ -1,0 +1,60 @@
+"""Run moto's server app, extended by drpair, on 127.0.0.1 in the foreground.
+
+moto's own `moto_server` cannot pick a free port and report it, and has no hook for our
+middleware; so we build the same WSGI app (DomainDispatcherApplication + create_backend_app),
+wrap it in FaultMiddleware, and serve it with werkzeug's threaded server.
+"""
+import argparse
+import os
+import signal
+import sys
+
+
+def build_app():
+    """moto's dispatcher app with our RDS extension applied and fault middleware around it."""
+    from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
+
+    from . import rds_ext
+    from .faults import FaultMiddleware
+
+    rds_ext.install()
+    return FaultMiddleware(DomainDispatcherApplication(create_backend_app))
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="drpair_standin", description=__doc__)
+    parser.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=0, help="port; 0 picks a free one (default)")
+    parser.add_argument("--log-requests", action="store_true", help="log every request to stderr")
+    args = parser.parse_args(argv)
+
+    import logging
+
+    from moto.moto_server.werkzeug_app import MotoRequestHandler
+    from werkzeug.serving import make_server
+
+    server = make_server(args.host, args.port, build_app(), threaded=True,
+                         request_handler=MotoRequestHandler)
+    if not args.log_requests:
+        logging.getLogger("werkzeug").setLevel(logging.WARNING)
+    port = server.server_port
+    # moto's Step Functions aws-sdk tasks call back to localhost:$MOTO_PORT.
+    os.environ["MOTO_PORT"] = str(port)
+
+    def stop(signum, frame):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    print(f"drpair-standin listening on http://{args.host}:{port}", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
