@@ -9,8 +9,8 @@ destroys and sweeps. Pieces:
 - workspace.py - a terraform working directory with init/plan/apply/import/destroy helpers.
 """
 from .provider import ProviderMirror, provider_version, repo_root
-from .standin import RealAws, StandIn
+from .standin import REAL_AWS, RealAws, StandIn
 from .workspace import Plan, TerraformError, Workspace
 
-__all__ = ["Plan", "ProviderMirror", "RealAws", "StandIn", "TerraformError", "Workspace",
+__all__ = ["REAL_AWS", "Plan", "ProviderMirror", "RealAws", "StandIn", "TerraformError", "Workspace",
            "provider_version", "repo_root"]

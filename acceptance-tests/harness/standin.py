@@ -19,6 +19,8 @@ READY = re.compile(r"drpair-standin listening on (http://127\.0\.0\.1:(\d+))")
 # werkzeug's access-log line, printed for every request because we pass --log-requests.
 REQUEST_LINE = re.compile(r'"(GET|POST|PUT|DELETE|HEAD|PATCH) [^"]*" \d{3}')
 START_TIMEOUT = 60
+# Opt-in: run the same tests against real AWS (README.md); no stand-in is started then.
+REAL_AWS = os.environ.get("DRPAIR_ACC_REAL_AWS") == "1"
 
 
 class StandIn:

@@ -9,21 +9,13 @@ use aws_types::request_id::RequestId;
 pub enum AwsError {
     /// AWS answered with an error code.
     #[error("{code}: {message}{}", request_id.as_ref().map(|r| format!(" (request id {r})")).unwrap_or_default())]
-    Api {
-        code: String,
-        message: String,
-        request_id: Option<String>,
-    },
+    Api { code: String, message: String, request_id: Option<String> },
     /// No answer: connection refused, timeouts, region unreachable.
     #[error("no usable answer from AWS: {0}")]
     Transport(String),
     /// A waiter ran past its deadline.
     #[error("timed out after {waited_secs}s waiting for {what} (last seen: {last})")]
-    Timeout {
-        what: String,
-        last: String,
-        waited_secs: u64,
-    },
+    Timeout { what: String, last: String, waited_secs: u64 },
     /// A waiter saw a state it cannot leave (e.g. `failed`).
     #[error("{what} reached state {state:?}")]
     BadState { what: String, state: String },
@@ -46,10 +38,11 @@ impl AwsError {
                 message: e.message().unwrap_or_default().to_string(),
                 request_id,
             },
-            None => AwsError::Transport(format!(
-                "{}",
-                aws_smithy_types::error::display::DisplayErrorContext(&e)
-            )),
+            None => {
+                // The full context can hold a whole HTML error page: keep the useful start.
+                let full = format!("{}", aws_smithy_types::error::display::DisplayErrorContext(&e));
+                AwsError::Transport(full.chars().take(300).collect())
+            }
         }
     }
 
@@ -69,8 +62,7 @@ impl AwsError {
 
     /// "Already exists" answers: a re-run adopts what an interrupted run created.
     pub fn is_already_exists(&self) -> bool {
-        self.code()
-            .is_some_and(|c| c.ends_with("AlreadyExistsFault") || c == "AlreadyExistsException")
+        self.code().is_some_and(|c| c.ends_with("AlreadyExistsFault") || c == "AlreadyExistsException")
     }
 }
 
@@ -89,11 +81,7 @@ mod tests {
     use super::*;
 
     fn api(code: &str) -> AwsError {
-        AwsError::Api {
-            code: code.into(),
-            message: "m".into(),
-            request_id: Some("r-1".into()),
-        }
+        AwsError::Api { code: code.into(), message: "m".into(), request_id: Some("r-1".into()) }
     }
 
     #[test]
@@ -108,9 +96,6 @@ mod tests {
 
     #[test]
     fn message_keeps_code_and_request_id() {
-        assert_eq!(
-            api("Throttling").to_string(),
-            "Throttling: m (request id r-1)"
-        );
+        assert_eq!(api("Throttling").to_string(), "Throttling: m (request id r-1)");
     }
 }

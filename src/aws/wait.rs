@@ -108,43 +108,29 @@ mod tests {
         let v = w
             .until("cluster", || async {
                 let n = polls.fetch_add(1, Ordering::SeqCst);
-                Ok(if n < 5 {
-                    Poll::Pending("creating".into())
-                } else {
-                    Poll::Done(n)
-                })
+                Ok(if n < 5 { Poll::Pending("creating".into()) } else { Poll::Done(n) })
             })
             .await
             .unwrap();
         assert_eq!(v, 5);
-        assert!(
-            started.elapsed() < Duration::from_secs(1),
-            "the paused clock did the waiting"
-        );
+        assert!(started.elapsed() < Duration::from_secs(1), "the paused clock did the waiting");
     }
 
     #[tokio::test(start_paused = true)]
     async fn deadline_gives_timeout_with_last_state() {
         let w = Waiter::new(Duration::from_secs(30), None);
         let err = w
-            .until("instance", || async {
-                Ok::<Poll<()>, _>(Poll::Pending("modifying".into()))
-            })
+            .until("instance", || async { Ok::<Poll<()>, _>(Poll::Pending("modifying".into())) })
             .await
             .unwrap_err();
-        assert!(
-            matches!(err, AwsError::Timeout { ref last, .. } if last == "modifying"),
-            "{err}"
-        );
+        assert!(matches!(err, AwsError::Timeout { ref last, .. } if last == "modifying"), "{err}");
     }
 
     #[tokio::test(start_paused = true)]
     async fn stop_signal_cancels_a_wait() {
         let (tx, rx) = tokio::sync::watch::channel(false);
         let w = Waiter::new(Duration::from_secs(3600), Some(StopSignal(rx)));
-        let wait = w.until("cluster", || async {
-            Ok::<Poll<()>, _>(Poll::Pending("creating".into()))
-        });
+        let wait = w.until("cluster", || async { Ok::<Poll<()>, _>(Poll::Pending("creating".into())) });
         let stopper = async {
             tokio::time::sleep(Duration::from_secs(5)).await;
             tx.send_replace(true);

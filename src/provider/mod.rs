@@ -38,10 +38,7 @@ pub struct Settings {
 impl Settings {
     /// `<resource-type>-<environment>-<suffix>`, the name every AWS object starts with.
     pub fn name(&self, resource_type: &str) -> String {
-        format!(
-            "{resource_type}-{}-{}",
-            self.environment, self.environment_suffix
-        )
+        format!("{resource_type}-{}-{}", self.environment, self.environment_suffix)
     }
     pub fn regions(&self) -> [&str; 2] {
         [&self.primary_region, &self.secondary_region]
@@ -50,11 +47,7 @@ impl Settings {
 
 impl Configured {
     fn sdk(&self, region: &str) -> &aws_types::SdkConfig {
-        if region == self.settings.primary_region {
-            &self.primary
-        } else {
-            &self.secondary
-        }
+        if region == self.settings.primary_region { &self.primary } else { &self.secondary }
     }
     pub fn rds(&self, region: &str) -> aws_sdk_rds::Client {
         aws_sdk_rds::Client::new(self.sdk(region))
@@ -74,11 +67,7 @@ impl Configured {
     #[cfg(test)]
     pub fn for_tests(settings: Settings) -> Configured {
         let sdk = aws_types::SdkConfig::builder().build();
-        Configured {
-            settings,
-            primary: sdk.clone(),
-            secondary: sdk,
-        }
+        Configured { settings, primary: sdk.clone(), secondary: sdk }
     }
 }
 
@@ -88,13 +77,7 @@ fn str_or(config: &Value, name: &str, default: &str) -> String {
 
 /// Settings from a configuration; None while any of them is unknown.
 pub fn settings(config: &Value) -> Option<Settings> {
-    let names = [
-        "primary_region",
-        "secondary_region",
-        "environment",
-        "environment_suffix",
-        "default_tags",
-    ];
+    let names = ["primary_region", "secondary_region", "environment", "environment_suffix", "default_tags"];
     if names.iter().any(|n| config.get(n).contains_unknown()) {
         return None;
     }
@@ -106,11 +89,7 @@ pub fn settings(config: &Value) -> Option<Settings> {
         default_tags: config
             .get("default_tags")
             .as_map()
-            .map(|m| {
-                m.iter()
-                    .filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_string())))
-                    .collect()
-            })
+            .map(|m| m.iter().filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_string()))).collect())
             .unwrap_or_default(),
     })
 }
@@ -177,21 +156,15 @@ pub fn validate(config: &Value, diags: &mut Diagnostics) {
 fn is_region_name(r: &str) -> bool {
     let parts: Vec<_> = r.split('-').collect();
     parts.len() >= 3
-        && parts.iter().all(|p| {
-            !p.is_empty()
-                && p.chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-        })
         && parts
-            .last()
-            .is_some_and(|p| p.chars().all(|c| c.is_ascii_digit()))
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()))
+        && parts.last().is_some_and(|p| p.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// Name parts end up in RDS identifiers: lowercase letters, digits and single hyphens.
 fn check_name_part(v: &str, attr: &str, max: usize, diags: &mut Diagnostics) {
-    let ok_chars = v
-        .chars()
-        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    let ok_chars = v.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
     if v.is_empty()
         || v.len() > max
         || !ok_chars
@@ -214,10 +187,7 @@ fn check_name_part(v: &str, attr: &str, max: usize, diags: &mut Diagnostics) {
 /// profile, SSO, web identity, IMDS), optionally through an assumed role.
 pub async fn configure(config: &Value, diags: &mut Diagnostics) -> Option<Configured> {
     let Some(settings) = settings(config) else {
-        diags.error(
-            "Provider configuration unknown",
-            "Provider settings must be known at configure time.",
-        );
+        diags.error("Provider configuration unknown", "Provider settings must be known at configure time.");
         return None;
     };
     let mut sdks = Vec::new();
@@ -244,20 +214,16 @@ pub async fn configure(config: &Value, diags: &mut Diagnostics) -> Option<Config
             let provider = b.configure(&sdk).build().await;
             sdk = sdk
                 .into_builder()
-                .credentials_provider(
-                    aws_credential_types::provider::SharedCredentialsProvider::new(provider),
-                )
+                .credentials_provider(aws_credential_types::provider::SharedCredentialsProvider::new(
+                    provider,
+                ))
                 .build();
         }
         sdks.push(sdk);
     }
     let secondary = sdks.pop()?;
     let primary = sdks.pop()?;
-    Some(Configured {
-        settings,
-        primary,
-        secondary,
-    })
+    Some(Configured { settings, primary, secondary })
 }
 
 #[cfg(test)]
@@ -277,9 +243,7 @@ mod tests {
     fn errors_on(c: &Value) -> Vec<String> {
         let mut d = Diagnostics::default();
         validate(c, &mut d);
-        d.0.iter()
-            .filter_map(|d| d.path.as_ref().map(|p| p.to_string()))
-            .collect()
+        d.0.iter().filter_map(|d| d.path.as_ref().map(|p| p.to_string())).collect()
     }
 
     #[test]
@@ -298,25 +262,12 @@ mod tests {
 
     #[test]
     fn suffix_and_environment_must_fit_aws_names() {
-        for bad in [
-            "",
-            "UPPER",
-            "has_underscore",
-            "-lead",
-            "a--b",
-            "waytoolongsuffix",
-        ] {
+        for bad in ["", "UPPER", "has_underscore", "-lead", "a--b", "waytoolongsuffix"] {
             let c = config(&[("environment_suffix", Value::string(bad))]);
             assert_eq!(errors_on(&c), ["environment_suffix"], "{bad}");
         }
-        assert_eq!(
-            errors_on(&config(&[("environment", Value::string("Prod"))])),
-            ["environment"]
-        );
-        assert_eq!(
-            errors_on(&config(&[("primary_region", Value::string("east"))])),
-            ["primary_region"]
-        );
+        assert_eq!(errors_on(&config(&[("environment", Value::string("Prod"))])), ["environment"]);
+        assert_eq!(errors_on(&config(&[("primary_region", Value::string("east"))])), ["primary_region"]);
     }
 
     #[test]

@@ -64,12 +64,7 @@ pub fn schema() -> Schema {
                 block: Block {
                     description: "Assume this IAM role (in both regions) with the base credentials.",
                     attrs: vec![
-                        Attr::new(
-                            "role_arn",
-                            Type::String,
-                            Mode::Required,
-                            "ARN of the role to assume.",
-                        ),
+                        Attr::new("role_arn", Type::String, Mode::Required, "ARN of the role to assume."),
                         Attr::new(
                             "session_name",
                             Type::String,

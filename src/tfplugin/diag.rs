@@ -86,35 +86,14 @@ impl Diagnostics {
         self.push(Severity::Warning, summary.into(), detail.into(), None);
     }
     /// An error about one attribute; Terraform points at it in the configuration.
-    pub fn attr_error(
-        &mut self,
-        path: AttrPath,
-        summary: impl Into<String>,
-        detail: impl Into<String>,
-    ) {
+    pub fn attr_error(&mut self, path: AttrPath, summary: impl Into<String>, detail: impl Into<String>) {
         self.push(Severity::Error, summary.into(), detail.into(), Some(path));
     }
-    pub fn attr_warning(
-        &mut self,
-        path: AttrPath,
-        summary: impl Into<String>,
-        detail: impl Into<String>,
-    ) {
+    pub fn attr_warning(&mut self, path: AttrPath, summary: impl Into<String>, detail: impl Into<String>) {
         self.push(Severity::Warning, summary.into(), detail.into(), Some(path));
     }
-    fn push(
-        &mut self,
-        severity: Severity,
-        summary: String,
-        detail: String,
-        path: Option<AttrPath>,
-    ) {
-        self.0.push(Diagnostic {
-            severity,
-            summary,
-            detail,
-            path,
-        });
+    fn push(&mut self, severity: Severity, summary: String, detail: String, path: Option<AttrPath>) {
+        self.0.push(Diagnostic { severity, summary, detail, path });
     }
     pub fn has_errors(&self) -> bool {
         self.0.iter().any(|d| d.severity == Severity::Error)
@@ -147,10 +126,7 @@ mod tests {
     fn path_displays_like_hcl() {
         let p = AttrPath::root("primary_subnet_ids").index(2);
         assert_eq!(p.to_string(), "primary_subnet_ids[2]");
-        assert_eq!(
-            AttrPath::root("timeouts").attr("create").to_string(),
-            "timeouts.create"
-        );
+        assert_eq!(AttrPath::root("timeouts").attr("create").to_string(), "timeouts.create");
     }
 
     #[test]

@@ -12,8 +12,7 @@ use rustls::{DigitallySignedStruct, DistinguishedName, SignatureScheme};
 
 /// Terraform's plugin cookie: a binary started without it was not started by Terraform.
 pub const MAGIC_COOKIE_KEY: &str = "TF_PLUGIN_MAGIC_COOKIE";
-pub const MAGIC_COOKIE_VALUE: &str =
-    "d602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2";
+pub const MAGIC_COOKIE_VALUE: &str = "d602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2";
 /// go-plugin's core protocol version and the Terraform protocol we speak.
 const CORE_PROTOCOL: u32 = 1;
 pub const APP_PROTOCOL: u32 = 6;
@@ -42,10 +41,7 @@ pub fn check_environment() -> Result<(), HandshakeError> {
         return Err(HandshakeError::NotStartedByTerraform);
     }
     if let Ok(versions) = std::env::var("PLUGIN_PROTOCOL_VERSIONS") {
-        if !versions
-            .split(',')
-            .any(|v| v.trim() == APP_PROTOCOL.to_string())
-        {
+        if !versions.split(',').any(|v| v.trim() == APP_PROTOCOL.to_string()) {
             return Err(HandshakeError::UnsupportedProtocol(versions));
         }
     }
@@ -77,12 +73,8 @@ impl AutoMtls {
 
         let key = rcgen::KeyPair::generate_for(&rcgen::PKCS_ECDSA_P256_SHA256)?;
         let mut params = rcgen::CertificateParams::new(vec!["localhost".to_string()])?;
-        params
-            .distinguished_name
-            .push(rcgen::DnType::CommonName, "localhost");
-        params
-            .distinguished_name
-            .push(rcgen::DnType::OrganizationName, "drpair");
+        params.distinguished_name.push(rcgen::DnType::CommonName, "localhost");
+        params.distinguished_name.push(rcgen::DnType::OrganizationName, "drpair");
         // go-plugin's client uses our certificate as its only root: it must be a CA.
         params.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
         params.key_usages = vec![
@@ -90,10 +82,8 @@ impl AutoMtls {
             rcgen::KeyUsagePurpose::KeyEncipherment,
             rcgen::KeyUsagePurpose::KeyCertSign,
         ];
-        params.extended_key_usages = vec![
-            rcgen::ExtendedKeyUsagePurpose::ServerAuth,
-            rcgen::ExtendedKeyUsagePurpose::ClientAuth,
-        ];
+        params.extended_key_usages =
+            vec![rcgen::ExtendedKeyUsagePurpose::ServerAuth, rcgen::ExtendedKeyUsagePurpose::ClientAuth];
         let now = time::OffsetDateTime::now_utc();
         params.not_before = now - time::Duration::minutes(1);
         params.not_after = now + time::Duration::days(365);
@@ -101,10 +91,7 @@ impl AutoMtls {
         let server_cert_der = cert.der().to_vec();
 
         let provider = Arc::new(rustls::crypto::aws_lc_rs::default_provider());
-        let verifier = PinnedClientCert {
-            expected: client_cert,
-            provider: provider.clone(),
-        };
+        let verifier = PinnedClientCert { expected: client_cert, provider: provider.clone() };
         let mut config = rustls::ServerConfig::builder_with_provider(provider)
             .with_safe_default_protocol_versions()?
             .with_client_cert_verifier(Arc::new(verifier))
@@ -114,10 +101,7 @@ impl AutoMtls {
             )?;
         // gRPC over TLS needs HTTP/2 negotiated by ALPN; recent grpc-go clients insist on it.
         config.alpn_protocols = vec![b"h2".to_vec()];
-        Ok(AutoMtls {
-            server_cert_der,
-            config: Arc::new(config),
-        })
+        Ok(AutoMtls { server_cert_der, config: Arc::new(config) })
     }
 }
 
@@ -143,9 +127,7 @@ impl ClientCertVerifier for PinnedClientCert {
         if end_entity.as_ref() == self.expected.as_ref() {
             Ok(ClientCertVerified::assertion())
         } else {
-            Err(rustls::Error::InvalidCertificate(
-                rustls::CertificateError::ApplicationVerificationFailure,
-            ))
+            Err(rustls::Error::InvalidCertificate(rustls::CertificateError::ApplicationVerificationFailure))
         }
     }
 
@@ -178,9 +160,7 @@ impl ClientCertVerifier for PinnedClientCert {
     }
 
     fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
-        self.provider
-            .signature_verification_algorithms
-            .supported_schemes()
+        self.provider.signature_verification_algorithms.supported_schemes()
     }
 }
 
@@ -197,10 +177,8 @@ mod tests {
     #[test]
     fn auto_mtls_accepts_only_the_pinned_client_cert() {
         let key = rcgen::KeyPair::generate_for(&rcgen::PKCS_ECDSA_P384_SHA384).unwrap();
-        let client = rcgen::CertificateParams::new(vec!["localhost".into()])
-            .unwrap()
-            .self_signed(&key)
-            .unwrap();
+        let client =
+            rcgen::CertificateParams::new(vec!["localhost".into()]).unwrap().self_signed(&key).unwrap();
         let mtls = AutoMtls::new(&client.pem()).unwrap();
         assert!(!mtls.server_cert_der.is_empty());
         assert_eq!(mtls.config.alpn_protocols, vec![b"h2".to_vec()]);
@@ -213,18 +191,11 @@ mod tests {
         let other = CertificateDer::from(mtls.server_cert_der.clone());
         assert!(verifier.verify_client_cert(&other, &[], now).is_err());
         // Terraform's client key is ECDSA P-521; its TLS signatures must be verifiable.
-        assert!(
-            verifier
-                .supported_verify_schemes()
-                .contains(&SignatureScheme::ECDSA_NISTP521_SHA512)
-        );
+        assert!(verifier.supported_verify_schemes().contains(&SignatureScheme::ECDSA_NISTP521_SHA512));
     }
 
     #[test]
     fn garbage_client_cert_is_rejected() {
-        assert!(matches!(
-            AutoMtls::new("nope"),
-            Err(HandshakeError::BadClientCert)
-        ));
+        assert!(matches!(AutoMtls::new("nope"), Err(HandshakeError::BadClientCert)));
     }
 }

@@ -46,14 +46,7 @@ pub struct Attr {
 
 impl Attr {
     pub fn new(name: &'static str, ty: Type, mode: Mode, description: &'static str) -> Attr {
-        Attr {
-            name,
-            ty: AttrType::Plain(ty),
-            mode,
-            description,
-            sensitive: false,
-            write_only: false,
-        }
+        Attr { name, ty: AttrType::Plain(ty), mode, description, sensitive: false, write_only: false }
     }
     pub fn nested(
         name: &'static str,
@@ -143,11 +136,10 @@ pub struct Block {
 impl Block {
     pub fn value_type(&self) -> Type {
         object_type(
-            self.attrs.iter().map(|a| (a.name, a.value_type())).chain(
-                self.blocks
-                    .iter()
-                    .map(|b| (b.name, wrap(b.nesting, b.block.value_type()))),
-            ),
+            self.attrs
+                .iter()
+                .map(|a| (a.name, a.value_type()))
+                .chain(self.blocks.iter().map(|b| (b.name, wrap(b.nesting, b.block.value_type())))),
         )
     }
 
@@ -195,19 +187,12 @@ pub struct Schema {
 
 impl Schema {
     pub fn to_proto(&self) -> pb::Schema {
-        pb::Schema {
-            version: self.version,
-            block: Some(self.block.to_proto()),
-        }
+        pb::Schema { version: self.version, block: Some(self.block.to_proto()) }
     }
 }
 
 fn object_type<'a>(attrs: impl Iterator<Item = (&'a str, Type)>) -> Type {
-    Type::Object(
-        attrs
-            .map(|(n, t)| (n.to_string(), t))
-            .collect::<BTreeMap<_, _>>(),
-    )
+    Type::Object(attrs.map(|(n, t)| (n.to_string(), t)).collect::<BTreeMap<_, _>>())
 }
 
 fn wrap(nesting: Nesting, t: Type) -> Type {
@@ -267,10 +252,7 @@ mod tests {
         assert!(p.nested_type.is_some());
         assert_eq!(
             a.value_type(),
-            Type::list(Type::Object(BTreeMap::from([(
-                "region".into(),
-                Type::String
-            )])))
+            Type::list(Type::Object(BTreeMap::from([("region".into(), Type::String)])))
         );
     }
 
@@ -283,12 +265,7 @@ mod tests {
             ],
             ..Default::default()
         };
-        let names: Vec<_> = b
-            .to_proto()
-            .attributes
-            .into_iter()
-            .map(|a| a.name)
-            .collect();
+        let names: Vec<_> = b.to_proto().attributes.into_iter().map(|a| a.name).collect();
         assert_eq!(names, ["zeta", "alpha"]);
     }
 

@@ -33,10 +33,7 @@ struct Stdio;
 
 #[tonic::async_trait]
 impl plugin::grpc_stdio_server::GrpcStdio for Stdio {
-    async fn stream_stdio(
-        &self,
-        _: Request<()>,
-    ) -> Result<Response<BoxStream<plugin::StdioData>>, Status> {
+    async fn stream_stdio(&self, _: Request<()>) -> Result<Response<BoxStream<plugin::StdioData>>, Status> {
         Ok(Response::new(Box::pin(futures::stream::pending())))
     }
 }
@@ -81,12 +78,8 @@ pub async fn serve() -> Result<(), Box<dyn std::error::Error>> {
 
     let shutdown = Arc::new(Notify::new());
     let router = tonic::transport::Server::builder()
-        .add_service(tfplugin6::provider_server::ProviderServer::new(
-            ProviderService::new(),
-        ))
-        .add_service(plugin::grpc_controller_server::GrpcControllerServer::new(
-            Controller(shutdown.clone()),
-        ))
+        .add_service(tfplugin6::provider_server::ProviderServer::new(ProviderService::new()))
+        .add_service(plugin::grpc_controller_server::GrpcControllerServer::new(Controller(shutdown.clone())))
         .add_service(plugin::grpc_stdio_server::GrpcStdioServer::new(Stdio))
         .add_service(plugin::grpc_broker_server::GrpcBrokerServer::new(Broker))
         .add_service(health::health_server::HealthServer::new(Health));
@@ -96,10 +89,7 @@ pub async fn serve() -> Result<(), Box<dyn std::error::Error>> {
     writeln!(out, "{line}")?;
     out.flush()?;
     drop(out);
-    crate::debug!(
-        "drpair provider serving on {addr} (tls: {})",
-        mtls.is_some()
-    );
+    crate::debug!("drpair provider serving on {addr} (tls: {})", mtls.is_some());
 
     let stop = stop_signal(shutdown);
     match mtls {
@@ -135,8 +125,7 @@ async fn stop_signal(shutdown: Arc<Notify>) {
 fn tls_incoming(
     listener: TcpListener,
     acceptor: tokio_rustls::TlsAcceptor,
-) -> impl Stream<Item = Result<tokio_rustls::server::TlsStream<tokio::net::TcpStream>, std::io::Error>>
-{
+) -> impl Stream<Item = Result<tokio_rustls::server::TlsStream<tokio::net::TcpStream>, std::io::Error>> {
     let (tx, rx) = tokio::sync::mpsc::channel(16);
     tokio::spawn(async move {
         loop {

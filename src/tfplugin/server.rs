@@ -29,19 +29,14 @@ impl Default for ProviderService {
 impl ProviderService {
     pub fn new() -> Self {
         ProviderService {
-            resources: resources::all()
-                .into_iter()
-                .map(|r| (r.type_name(), r))
-                .collect(),
+            resources: resources::all().into_iter().map(|r| (r.type_name(), r)).collect(),
             configured: RwLock::new(None),
             stop_tx: tokio::sync::watch::channel(false).0,
         }
     }
 
     fn resource(&self, name: &str) -> Result<&Arc<dyn Resource>, Status> {
-        self.resources
-            .get(name)
-            .ok_or_else(|| Status::not_found(format!("unknown resource type {name}")))
+        self.resources.get(name).ok_or_else(|| Status::not_found(format!("unknown resource type {name}")))
     }
 
     fn configured(&self) -> Option<Arc<Configured>> {
@@ -50,10 +45,7 @@ impl ProviderService {
 
     fn op_ctx(&self, diags: &mut Diagnostics) -> Option<OpCtx> {
         match self.configured() {
-            Some(provider) => Some(OpCtx {
-                provider,
-                stop: StopSignal(self.stop_tx.subscribe()),
-            }),
+            Some(provider) => Some(OpCtx { provider, stop: StopSignal(self.stop_tx.subscribe()) }),
             None => {
                 diags.error(
                     "Provider not configured",
@@ -92,13 +84,8 @@ fn decode(dv: &Option<pb::DynamicValue>, ty: &Type) -> Result<Value, Status> {
 }
 
 fn encode(v: &Value, ty: &Type) -> Result<Option<pb::DynamicValue>, Status> {
-    let msgpack = v
-        .to_msgpack(ty)
-        .map_err(|e| Status::internal(format!("encoding value: {e}")))?;
-    Ok(Some(pb::DynamicValue {
-        msgpack,
-        json: vec![],
-    }))
+    let msgpack = v.to_msgpack(ty).map_err(|e| Status::internal(format!("encoding value: {e}")))?;
+    Ok(Some(pb::DynamicValue { msgpack, json: vec![] }))
 }
 
 /// Write-only values live only in the configuration: Terraform rejects a plan or state that
@@ -123,9 +110,7 @@ impl pb::provider_server::Provider for ProviderService {
             resources: self
                 .resources
                 .keys()
-                .map(|n| pb::get_metadata::ResourceMetadata {
-                    type_name: n.to_string(),
-                })
+                .map(|n| pb::get_metadata::ResourceMetadata { type_name: n.to_string() })
                 .collect(),
             ..Default::default()
         }))
@@ -151,25 +136,17 @@ impl pb::provider_server::Provider for ProviderService {
         &self,
         req: Request<pb::validate_provider_config::Request>,
     ) -> Result<Response<pb::validate_provider_config::Response>, Status> {
-        let config = decode(
-            &req.get_ref().config,
-            &provider::schema().block.value_type(),
-        )?;
+        let config = decode(&req.get_ref().config, &provider::schema().block.value_type())?;
         let mut diags = Diagnostics::default();
         provider::validate(&config, &mut diags);
-        Ok(Response::new(pb::validate_provider_config::Response {
-            diagnostics: diags.to_proto(),
-        }))
+        Ok(Response::new(pb::validate_provider_config::Response { diagnostics: diags.to_proto() }))
     }
 
     async fn configure_provider(
         &self,
         req: Request<pb::configure_provider::Request>,
     ) -> Result<Response<pb::configure_provider::Response>, Status> {
-        let config = decode(
-            &req.get_ref().config,
-            &provider::schema().block.value_type(),
-        )?;
+        let config = decode(&req.get_ref().config, &provider::schema().block.value_type())?;
         let mut diags = Diagnostics::default();
         provider::validate(&config, &mut diags);
         if !diags.has_errors() {
@@ -177,9 +154,7 @@ impl pb::provider_server::Provider for ProviderService {
                 *self.configured.write().expect("lock poisoned") = Some(Arc::new(c));
             }
         }
-        Ok(Response::new(pb::configure_provider::Response {
-            diagnostics: diags.to_proto(),
-        }))
+        Ok(Response::new(pb::configure_provider::Response { diagnostics: diags.to_proto() }))
     }
 
     async fn stop_provider(
@@ -200,9 +175,7 @@ impl pb::provider_server::Provider for ProviderService {
         let config = decode(&req.config, &r.schema().block.value_type())?;
         let mut diags = Diagnostics::default();
         r.validate(&config, &mut diags);
-        Ok(Response::new(pb::validate_resource_config::Response {
-            diagnostics: diags.to_proto(),
-        }))
+        Ok(Response::new(pb::validate_resource_config::Response { diagnostics: diags.to_proto() }))
     }
 
     async fn upgrade_resource_state(
@@ -291,14 +264,7 @@ impl pb::provider_server::Provider for ProviderService {
         }
         let configured = self.configured();
         let mut resp = PlanResponse::default();
-        r.plan(
-            PlanRequest {
-                prior: &prior,
-                config: &config,
-                provider: configured.as_deref(),
-            },
-            &mut resp,
-        );
+        r.plan(PlanRequest { prior: &prior, config: &config, provider: configured.as_deref() }, &mut resp);
         null_write_only(r.as_ref(), &mut resp.planned);
         Ok(Response::new(pb::plan_resource_change::Response {
             planned_state: encode(&resp.planned, &ty)?,
@@ -332,11 +298,7 @@ impl pb::provider_server::Provider for ProviderService {
         let (mut new_state, diags) = if planned.is_null() {
             let d = r.delete(&ctx, &prior).await;
             // A failed delete keeps the prior state so nothing is forgotten.
-            if d.has_errors() {
-                (prior, d)
-            } else {
-                (Value::Null, d)
-            }
+            if d.has_errors() { (prior, d) } else { (Value::Null, d) }
         } else {
             let out = r.apply(&ctx, &prior, &planned, &config).await;
             (out.state, out.diags)
@@ -391,9 +353,5 @@ impl pb::provider_server::Provider for ProviderService {
 }
 
 fn capabilities() -> pb::ServerCapabilities {
-    pb::ServerCapabilities {
-        plan_destroy: false,
-        get_provider_schema_optional: false,
-        ..Default::default()
-    }
+    pb::ServerCapabilities { plan_destroy: false, get_provider_schema_optional: false, ..Default::default() }
 }

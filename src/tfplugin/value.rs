@@ -47,10 +47,7 @@ impl Type {
             Type::Set(t) => json!(["set", t.to_json()]),
             Type::Map(t) => json!(["map", t.to_json()]),
             Type::Object(attrs) => {
-                let m: serde_json::Map<_, _> = attrs
-                    .iter()
-                    .map(|(k, t)| (k.clone(), t.to_json()))
-                    .collect();
+                let m: serde_json::Map<_, _> = attrs.iter().map(|(k, t)| (k.clone(), t.to_json())).collect();
                 json!(["object", m])
             }
             Type::Tuple(ts) => json!(["tuple", ts.iter().map(Type::to_json).collect::<Vec<_>>()]),
@@ -77,9 +74,9 @@ impl Type {
                         .map(|(k, t)| Ok((k.clone(), Type::from_json(t)?)))
                         .collect::<Result<_, ValueError>>()?,
                 )),
-                (Some("tuple"), J::Array(ts)) => Ok(Type::Tuple(
-                    ts.iter().map(Type::from_json).collect::<Result<_, _>>()?,
-                )),
+                (Some("tuple"), J::Array(ts)) => {
+                    Ok(Type::Tuple(ts.iter().map(Type::from_json).collect::<Result<_, _>>()?))
+                }
                 _ => Err(bad()),
             },
             _ => Err(bad()),
@@ -224,10 +221,7 @@ impl Value {
     }
     /// Strings of a list or set, skipping nothing: `None` if any element is not a known string.
     pub fn as_string_list(&self) -> Option<Vec<String>> {
-        self.as_list()?
-            .iter()
-            .map(|v| v.as_str().map(str::to_owned))
-            .collect()
+        self.as_list()?.iter().map(|v| v.as_str().map(str::to_owned)).collect()
     }
     /// Sets an object attribute (no-op on non-objects).
     pub fn set(&mut self, name: &str, v: Value) {
@@ -243,8 +237,7 @@ impl Value {
             return Ok(Value::Null);
         }
         let mut rd = bytes;
-        let mp = rmpv::decode::read_value(&mut rd)
-            .map_err(|e| ValueError::new(format!("msgpack: {e}")))?;
+        let mp = rmpv::decode::read_value(&mut rd).map_err(|e| ValueError::new(format!("msgpack: {e}")))?;
         Value::from_mp(&mp, ty)
     }
 
@@ -278,32 +271,22 @@ impl Value {
                     return Err(mismatch());
                 }
                 Value::List(
-                    items
-                        .iter()
-                        .zip(ts)
-                        .map(|(e, t)| Value::from_mp(e, t))
-                        .collect::<Result<_, _>>()?,
+                    items.iter().zip(ts).map(|(e, t)| Value::from_mp(e, t)).collect::<Result<_, _>>()?,
                 )
             }
             Type::Map(t) => Value::Map(
                 mp.as_map()
                     .ok_or_else(mismatch)?
                     .iter()
-                    .map(|(k, v)| {
-                        Ok((
-                            k.as_str().ok_or_else(mismatch)?.to_string(),
-                            Value::from_mp(v, t)?,
-                        ))
-                    })
+                    .map(|(k, v)| Ok((k.as_str().ok_or_else(mismatch)?.to_string(), Value::from_mp(v, t)?)))
                     .collect::<Result<_, ValueError>>()?,
             ),
             Type::Object(attrs) => {
                 let mut out = BTreeMap::new();
                 for (k, v) in mp.as_map().ok_or_else(mismatch)? {
                     let k = k.as_str().ok_or_else(mismatch)?;
-                    let t = attrs
-                        .get(k)
-                        .ok_or_else(|| ValueError::new(format!("unexpected attribute {k:?}")))?;
+                    let t =
+                        attrs.get(k).ok_or_else(|| ValueError::new(format!("unexpected attribute {k:?}")))?;
                     out.insert(k.to_string(), Value::from_mp(v, t)?);
                 }
                 // Absent attributes are null, so every object has its full shape.
@@ -314,10 +297,7 @@ impl Value {
             }
             Type::Dynamic => {
                 // A known dynamic value travels as [type JSON, value].
-                let pair = mp
-                    .as_array()
-                    .filter(|a| a.len() == 2)
-                    .ok_or_else(mismatch)?;
+                let pair = mp.as_array().filter(|a| a.len() == 2).ok_or_else(mismatch)?;
                 let ty_json: serde_json::Value = match &pair[0] {
                     Mp::Binary(b) => serde_json::from_slice(b),
                     Mp::String(s) => serde_json::from_slice(s.as_bytes()),
@@ -331,8 +311,7 @@ impl Value {
 
     pub fn to_msgpack(&self, ty: &Type) -> Result<Vec<u8>, ValueError> {
         let mut out = Vec::new();
-        rmpv::encode::write_value(&mut out, &self.to_mp(ty)?)
-            .map_err(|e| ValueError::new(e.to_string()))?;
+        rmpv::encode::write_value(&mut out, &self.to_mp(ty)?).map_err(|e| ValueError::new(e.to_string()))?;
         Ok(out)
     }
 
@@ -356,13 +335,9 @@ impl Value {
             (Value::List(items), Type::List(t) | Type::Set(t)) => {
                 Mp::Array(items.iter().map(|v| v.to_mp(t)).collect::<Result<_, _>>()?)
             }
-            (Value::List(items), Type::Tuple(ts)) if items.len() == ts.len() => Mp::Array(
-                items
-                    .iter()
-                    .zip(ts)
-                    .map(|(v, t)| v.to_mp(t))
-                    .collect::<Result<_, _>>()?,
-            ),
+            (Value::List(items), Type::Tuple(ts)) if items.len() == ts.len() => {
+                Mp::Array(items.iter().zip(ts).map(|(v, t)| v.to_mp(t)).collect::<Result<_, _>>()?)
+            }
             (Value::Map(m), Type::Map(t)) => Mp::Map(
                 m.iter()
                     .map(|(k, v)| Ok((Mp::from(k.as_str()), v.to_mp(t)?)))
@@ -394,9 +369,7 @@ impl Value {
             Value::Number(_) => Type::Number,
             Value::String(_) => Type::String,
             Value::List(v) => Type::Tuple(v.iter().map(Value::infer_type).collect()),
-            Value::Map(m) => {
-                Type::Object(m.iter().map(|(k, v)| (k.clone(), v.infer_type())).collect())
-            }
+            Value::Map(m) => Type::Object(m.iter().map(|(k, v)| (k.clone(), v.infer_type())).collect()),
         }
     }
 
@@ -419,16 +392,11 @@ impl Value {
                 Value::Number(Number::parse(&n.to_string()).ok_or_else(mismatch)?)
             }
             (J::String(s), Type::Number) => Value::Number(Number::parse(s).ok_or_else(mismatch)?),
-            (J::Array(a), Type::List(t) | Type::Set(t)) => Value::List(
-                a.iter()
-                    .map(|e| Value::from_json_value(e, t))
-                    .collect::<Result<_, _>>()?,
-            ),
+            (J::Array(a), Type::List(t) | Type::Set(t)) => {
+                Value::List(a.iter().map(|e| Value::from_json_value(e, t)).collect::<Result<_, _>>()?)
+            }
             (J::Array(a), Type::Tuple(ts)) if a.len() == ts.len() => Value::List(
-                a.iter()
-                    .zip(ts)
-                    .map(|(e, t)| Value::from_json_value(e, t))
-                    .collect::<Result<_, _>>()?,
+                a.iter().zip(ts).map(|(e, t)| Value::from_json_value(e, t)).collect::<Result<_, _>>()?,
             ),
             (J::Object(m), Type::Map(t)) => Value::Map(
                 m.iter()
@@ -440,9 +408,7 @@ impl Value {
                 attrs
                     .iter()
                     .map(|(k, t)| {
-                        let v = m
-                            .get(k)
-                            .map_or(Ok(Value::Null), |v| Value::from_json_value(v, t))?;
+                        let v = m.get(k).map_or(Ok(Value::Null), |v| Value::from_json_value(v, t))?;
                         Ok((k.clone(), v))
                     })
                     .collect::<Result<_, ValueError>>()?,
@@ -499,10 +465,7 @@ mod tests {
     #[test]
     fn missing_object_attributes_decode_as_null() {
         let bytes = Value::object([("name", Value::string("x"))])
-            .to_msgpack(&Type::Object(BTreeMap::from([(
-                "name".into(),
-                Type::String,
-            )])))
+            .to_msgpack(&Type::Object(BTreeMap::from([("name".into(), Type::String)])))
             .unwrap();
         let v = Value::from_msgpack(&bytes, &obj_type()).unwrap();
         assert_eq!(v.get("count"), &Value::Null);
@@ -511,11 +474,7 @@ mod tests {
 
     #[test]
     fn json_state_decodes_with_schema_type() {
-        let v = Value::from_json(
-            br#"{"name":"db","count":2,"ids":["a"],"gone":1}"#,
-            &obj_type(),
-        )
-        .unwrap();
+        let v = Value::from_json(br#"{"name":"db","count":2,"ids":["a"],"gone":1}"#, &obj_type()).unwrap();
         assert_eq!(v.get("count").as_i64(), Some(2));
         assert_eq!(v.get("ids").as_string_list().unwrap(), vec!["a"]);
         assert!(v.get("tags").is_null());

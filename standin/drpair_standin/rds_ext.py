@@ -155,9 +155,15 @@ def _wrap_create_db_cluster(orig):
                                "For encrypted cross-region replica, kmsKeyId should be explicitly specified")
             if writer is not None and not kwargs.get("master_username"):
                 kwargs["master_username"] = writer.master_username  # shared by the global database
+            elif writer is None and not kwargs.get("master_username"):  # moto lets a primary skip it
+                raise _err("InvalidParameterValue", "The parameter MasterUsername must be provided and must not be blank.")
         if kwargs.get("kms_key_id"):
             kwargs["kms_key_id"] = _kms_arn(self, kwargs["kms_key_id"])
+        elif kwargs.get("storage_encrypted"):  # AWS falls back to the RDS managed key
+            kwargs["kms_key_id"] = _kms_arn(self, "alias/aws/rds")
         cluster = orig(self, kwargs)
+        if not cluster.storage_encrypted and not kwargs.get("kms_key_id"):
+            cluster.kms_key_id = None  # moto says "default_kms_key_id"; AWS reports no key
         cluster._drpair_ready_at = _ready_at()
         return cluster
     return create_db_cluster

@@ -29,12 +29,15 @@ def main(argv=None):
     args = parser.parse_args(argv)
 
     import logging
+    import warnings
 
     from moto.moto_server.werkzeug_app import MotoRequestHandler
     from werkzeug.serving import make_server
 
     server = make_server(args.host, args.port, build_app(), threaded=True,
                          request_handler=MotoRequestHandler)
+    # moto warns on every error code its botocore models lack (e.g. EC2's codes inside RDS).
+    warnings.filterwarnings("ignore", message=r".*does not match an error shape")
     if not args.log_requests:
         logging.getLogger("werkzeug").setLevel(logging.WARNING)
     port = server.server_port

@@ -126,9 +126,18 @@ def test_create_delay(aws, faults):
             break
         time.sleep(0.25)
     print("status timeline:", seen)
+    assert "KmsKeyId" not in created["DBCluster"]  # unencrypted: no key, as AWS
     assert seen[0][1:] == ("creating", "creating")
     assert seen[-1][1:] == ("available", "available")
     assert 1.4 <= seen[-1][0] <= 2.5
+    rds.create_db_cluster_snapshot(DBClusterSnapshotIdentifier="s1", DBClusterIdentifier="c1")
+
+
+def test_encrypted_without_key_uses_rds_managed_key(aws):
+    rds, kms = aws("rds", SECONDARY), aws("kms", SECONDARY)
+    c = rds.create_db_cluster(DBClusterIdentifier="c2", Engine="aurora-postgresql", StorageEncrypted=True,
+                              MasterUsername="admin1", MasterUserPassword="password123")["DBCluster"]
+    assert c["KmsKeyId"] == kms.describe_key(KeyId="alias/aws/rds")["KeyMetadata"]["Arn"]
 
 
 def test_provider_flow(aws):
@@ -168,6 +177,9 @@ def test_provider_flow(aws):
     assert error(e) == ("GlobalClusterNotFoundFault", 404)
     common = dict(Engine="aurora-postgresql", EngineVersion="15.4", GlobalClusterIdentifier="g1",
                   DBSubnetGroupName="sg1", DBClusterParameterGroupName="cpg1")
+    with pytest.raises(ClientError) as e:  # the first member (the writer) needs credentials
+        rds[PRIMARY].create_db_cluster(DBClusterIdentifier="prim", **common)
+    assert error(e) == ("InvalidParameterValue", 400)
     prim = rds[PRIMARY].create_db_cluster(DBClusterIdentifier="prim", KmsKeyId=keys[PRIMARY]["KeyId"],
                                           MasterUsername="admin1", MasterUserPassword="password123",
                                           **common)["DBCluster"]

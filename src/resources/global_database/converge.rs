@@ -23,39 +23,31 @@ pub struct Converge<'a> {
 
 impl Converge<'_> {
     fn tags(&self) -> Vec<(String, String)> {
-        self.provider
-            .tags("drpair_global_database", &self.names.base)
+        self.provider.tags("drpair_global_database", &self.names.base)
     }
 
     pub async fn run(&self) -> Result<(), AwsError> {
         let [home, away] = &self.spec.regions;
         // Regional prerequisites do not depend on each other: both regions at once.
-        let (home_key, away_key) = futures::try_join!(
-            self.prerequisites(&home.region),
-            self.prerequisites(&away.region)
-        )?;
+        let (home_key, away_key) =
+            futures::try_join!(self.prerequisites(&home.region), self.prerequisites(&away.region))?;
 
         let global = self.ensure_global_cluster(&home.region).await?;
         // The writer stays where it is (a switchover may have moved it); a fresh global
         // cluster gets its writer in the home region.
-        let writer_region = global
-            .writer()
-            .and_then(|m| arn_region(&m.cluster_arn))
-            .unwrap_or(&home.region)
-            .to_string();
+        let writer_region =
+            global.writer().and_then(|m| arn_region(&m.cluster_arn)).unwrap_or(&home.region).to_string();
         let (writer, reader, writer_key, reader_key) = if writer_region == away.region {
             (away, home, &away_key, &home_key)
         } else {
             (home, away, &home_key, &away_key)
         };
 
-        self.ensure_cluster(writer, writer_key, &global, true)
-            .await?;
+        self.ensure_cluster(writer, writer_key, &global, true).await?;
         // Readers can only join once the writer cluster is available; then both regions'
         // instances are created side by side.
         futures::try_join!(self.ensure_instances(writer), async {
-            self.ensure_cluster(reader, reader_key, &global, false)
-                .await?;
+            self.ensure_cluster(reader, reader_key, &global, false).await?;
             self.ensure_instances(reader).await
         })?;
         self.update_settings(&global, &writer.region).await
@@ -74,36 +66,23 @@ impl Converge<'_> {
                 None => kms::create_key(&kms_client, &alias, &tags).await,
             }
         };
-        let (subnet_group, parameter_group) =
-            (self.names.subnet_group(), self.names.parameter_group());
+        let (subnet_group, parameter_group) = (self.names.subnet_group(), self.names.parameter_group());
         let family = self.spec.parameter_group_family();
         let subnets = groups::ensure_subnet_group(&rds, &subnet_group, &rs.subnet_ids, &tags);
-        let params = groups::ensure_parameter_group(
-            &rds,
-            &parameter_group,
-            &family,
-            self.spec.max_rpo_seconds,
-            &tags,
-        );
+        let params =
+            groups::ensure_parameter_group(&rds, &parameter_group, &family, self.spec.max_rpo_seconds, &tags);
         let (key, _, _) = futures::try_join!(key, subnets, params)?;
         Ok(key)
     }
 
     fn region_spec(&self, region: &str) -> &RegionSpec {
-        self.spec
-            .regions
-            .iter()
-            .find(|r| r.region == region)
-            .expect("region of the spec")
+        self.spec.regions.iter().find(|r| r.region == region).expect("region of the spec")
     }
 
     async fn ensure_global_cluster(&self, home: &str) -> Result<GlobalCluster, AwsError> {
         let rds = self.provider.rds(home);
         let id = self.names.global_cluster();
-        if global_cluster::find_global_cluster(&rds, id)
-            .await?
-            .is_none()
-        {
+        if global_cluster::find_global_cluster(&rds, id).await?.is_none() {
             crate::info!("creating global cluster {id} in {home}");
             global_cluster::create_global_cluster(
                 &rds,
@@ -137,33 +116,23 @@ impl Converge<'_> {
                 cluster::wait_cluster_available(&rds, &id, &self.waiter).await?;
                 return Ok(());
             }
-            crate::warn!(
-                "cluster {id} is no longer in global cluster {}: replacing it",
-                global.arn
-            );
-            self.delete_regional(&rs.region, &existing.instance_ids)
-                .await?;
+            crate::warn!("cluster {id} is no longer in global cluster {}: replacing it", global.arn);
+            self.delete_regional(&rs.region, &existing.instance_ids).await?;
         }
         let password = self.spec.master_password.as_deref();
         let writer = match (is_writer, password) {
-            (true, Some(p)) => Some((
-                self.spec.database_name.as_str(),
-                self.spec.master_username.as_str(),
-                p,
-            )),
+            (true, Some(p)) => {
+                Some((self.spec.database_name.as_str(), self.spec.master_username.as_str(), p))
+            }
             (true, None) => {
                 return Err(AwsError::BadState {
                     what: format!("writer cluster {id}"),
-                    state: "missing; recreating it needs master_password_wo in the configuration"
-                        .into(),
+                    state: "missing; recreating it needs master_password_wo in the configuration".into(),
                 });
             }
             (false, _) => None,
         };
-        crate::info!(
-            "creating cluster {id} in {} (writer: {is_writer})",
-            rs.region
-        );
+        crate::info!("creating cluster {id} in {} (writer: {is_writer})", rs.region);
         cluster::create_cluster(
             &rds,
             NewCluster {
@@ -187,12 +156,7 @@ impl Converge<'_> {
     /// Deletes a region's instances and then its cluster.
     async fn delete_regional(&self, region: &str, instance_ids: &[String]) -> Result<(), AwsError> {
         let rds = self.provider.rds(region);
-        try_join_all(
-            instance_ids
-                .iter()
-                .map(|i| instance::delete_instance(&rds, i, &self.waiter)),
-        )
-        .await?;
+        try_join_all(instance_ids.iter().map(|i| instance::delete_instance(&rds, i, &self.waiter))).await?;
         cluster::delete_cluster(&rds, &self.names.cluster(region), &self.waiter).await
     }
 
@@ -201,9 +165,8 @@ impl Converge<'_> {
         let rds = self.provider.rds(&rs.region);
         let cluster_id = self.names.cluster(&rs.region);
         let tags = self.tags();
-        let wanted: Vec<String> = (1..=rs.instance_count)
-            .map(|n| self.names.instance(&rs.region, n))
-            .collect();
+        let wanted: Vec<String> =
+            (1..=rs.instance_count).map(|n| self.names.instance(&rs.region, n)).collect();
         try_join_all(wanted.iter().map(|id| async {
             match instance::find_instance(&rds, id).await? {
                 Some(i) if i.class != self.spec.instance_class => {
@@ -211,44 +174,26 @@ impl Converge<'_> {
                 }
                 Some(_) => {}
                 None => {
-                    instance::create_instance(
-                        &rds,
-                        id,
-                        &cluster_id,
-                        ENGINE,
-                        &self.spec.instance_class,
-                        &tags,
-                    )
-                    .await?
+                    instance::create_instance(&rds, id, &cluster_id, ENGINE, &self.spec.instance_class, &tags)
+                        .await?
                 }
             }
             instance::wait_instance_available(&rds, id, &self.waiter).await
         }))
         .await?;
-        let current = cluster::find_cluster(&rds, &cluster_id)
-            .await?
-            .map(|c| c.instance_ids)
-            .unwrap_or_default();
+        let current =
+            cluster::find_cluster(&rds, &cluster_id).await?.map(|c| c.instance_ids).unwrap_or_default();
         let surplus: Vec<_> = current.iter().filter(|i| !wanted.contains(i)).collect();
-        try_join_all(
-            surplus
-                .into_iter()
-                .map(|i| instance::delete_instance(&rds, i, &self.waiter)),
-        )
-        .await?;
+        try_join_all(surplus.into_iter().map(|i| instance::delete_instance(&rds, i, &self.waiter))).await?;
         Ok(())
     }
 
     /// Settings that change in place: engine version and deletion protection on the global
     /// cluster, password and security groups on the clusters.
-    async fn update_settings(
-        &self,
-        global: &GlobalCluster,
-        writer_region: &str,
-    ) -> Result<(), AwsError> {
+    async fn update_settings(&self, global: &GlobalCluster, writer_region: &str) -> Result<(), AwsError> {
         let rds = self.provider.rds(writer_region);
-        let new_version = (global.engine_version != self.spec.engine_version)
-            .then_some(self.spec.engine_version.as_str());
+        let new_version =
+            (global.engine_version != self.spec.engine_version).then_some(self.spec.engine_version.as_str());
         let major_upgrade = new_version.is_some()
             && global.engine_version.split('.').next() != Some(self.spec.major_version());
         let protection = (global.deletion_protection != self.spec.deletion_protection)
@@ -269,10 +214,7 @@ impl Converge<'_> {
             let Some(current) = cluster::find_cluster(&rds, &id).await? else {
                 continue;
             };
-            let sgs = rs
-                .security_group_ids
-                .clone()
-                .filter(|want| *want != current.security_group_ids);
+            let sgs = rs.security_group_ids.clone().filter(|want| *want != current.security_group_ids);
             let password = (self.rotate_password && rs.region == writer_region)
                 .then_some(self.spec.master_password.as_deref())
                 .flatten();

@@ -32,8 +32,7 @@ pub async fn delete(
         if g.deletion_protection {
             return Err(AwsError::BadState {
                 what: format!("global cluster {gid}"),
-                state: "deletion_protection is true; set it to false and apply before destroying"
-                    .into(),
+                state: "deletion_protection is true; set it to false and apply before destroying".into(),
             });
         }
         // Readers first, writer last: AWS refuses to detach the writer while readers remain.
@@ -51,12 +50,7 @@ pub async fn delete(
         let rds = p.rds(region);
         let id = names.cluster(region);
         if let Some(c) = cluster::find_cluster(&rds, &id).await? {
-            try_join_all(
-                c.instance_ids
-                    .iter()
-                    .map(|i| instance::delete_instance(&rds, i, w)),
-            )
-            .await?;
+            try_join_all(c.instance_ids.iter().map(|i| instance::delete_instance(&rds, i, w))).await?;
             cluster::delete_cluster(&rds, &id, w).await?;
         }
         Ok::<_, AwsError>(())

@@ -30,9 +30,7 @@ pub struct GlobalDatabase {
 
 impl GlobalDatabase {
     pub fn new() -> Self {
-        GlobalDatabase {
-            schema: schema::schema(),
-        }
+        GlobalDatabase { schema: schema::schema() }
     }
 }
 
@@ -46,10 +44,7 @@ fn identity(state: &Value) -> Option<(Names, [String; 2])> {
 
 fn error(verb: &str, id: &str, region: &str, e: &AwsError) -> Diagnostics {
     let mut d = Diagnostics::default();
-    d.error(
-        format!("{verb} global database ({id}) in {region}"),
-        e.to_string(),
-    );
+    d.error(format!("{verb} global database ({id}) in {region}"), e.to_string());
     d
 }
 
@@ -79,41 +74,24 @@ impl Resource for GlobalDatabase {
         if state.get("global_cluster_id").is_unknown() {
             state.set(
                 "global_cluster_id",
-                Value::string(
-                    p.settings
-                        .name(planned.get("name").as_str().unwrap_or_default()),
-                ),
+                Value::string(p.settings.name(planned.get("name").as_str().unwrap_or_default())),
             );
             state.set("primary_region", Value::string(&p.settings.primary_region));
-            state.set(
-                "secondary_region",
-                Value::string(&p.settings.secondary_region),
-            );
+            state.set("secondary_region", Value::string(&p.settings.secondary_region));
         }
         let (names, regions) = identity(&state).expect("identity is set above");
         let op = if creating { "create" } else { "update" };
         let waiter = Waiter::new(timeout(planned, op), Some(ctx.stop.clone()));
         let spec = Spec::from_values(&state, config);
-        let rotate_password = !creating
-            && planned.get("master_password_wo_version") != prior.get("master_password_wo_version");
-        let run = converge::Converge {
-            provider: p,
-            names: &names,
-            spec: &spec,
-            waiter,
-            rotate_password,
-        };
+        let rotate_password =
+            !creating && planned.get("master_password_wo_version") != prior.get("master_password_wo_version");
+        let run = converge::Converge { provider: p, names: &names, spec: &spec, waiter, rotate_password };
         let result = run.run().await;
 
         // Whatever happened, record what exists now, so nothing is forgotten.
         let mut diags = match &result {
             Ok(()) => Diagnostics::default(),
-            Err(e) => error(
-                if creating { "Creating" } else { "Updating" },
-                &names.base,
-                &regions[0],
-                e,
-            ),
+            Err(e) => error(if creating { "Creating" } else { "Updating" }, &names.base, &regions[0], e),
         };
         match refresh::refresh(p, &names, regions.clone(), &state).await {
             Ok(Some(mut fresh)) => {
@@ -153,30 +131,15 @@ impl Resource for GlobalDatabase {
 
     async fn read(&self, ctx: &OpCtx, state: &Value) -> Outcome {
         let Some((names, regions)) = identity(state) else {
-            return Outcome {
-                state: state.clone(),
-                diags: Diagnostics::default(),
-            };
+            return Outcome { state: state.clone(), diags: Diagnostics::default() };
         };
         match refresh::refresh(&ctx.provider, &names, regions.clone(), state).await {
-            Ok(Some(fresh)) => Outcome {
-                state: fresh,
-                diags: Diagnostics::default(),
-            },
+            Ok(Some(fresh)) => Outcome { state: fresh, diags: Diagnostics::default() },
             Ok(None) => {
-                crate::info!(
-                    "global database {} is gone; Terraform will plan to create it",
-                    names.base
-                );
-                Outcome {
-                    state: Value::Null,
-                    diags: Diagnostics::default(),
-                }
+                crate::info!("global database {} is gone; Terraform will plan to create it", names.base);
+                Outcome { state: Value::Null, diags: Diagnostics::default() }
             }
-            Err(e) => Outcome {
-                state: state.clone(),
-                diags: error("Reading", &names.base, &regions[0], &e),
-            },
+            Err(e) => Outcome { state: state.clone(), diags: error("Reading", &names.base, &regions[0], &e) },
         }
     }
 
@@ -192,18 +155,9 @@ impl Resource for GlobalDatabase {
                          (<name>{tail})."
                 ),
             );
-            return Outcome {
-                state: Value::Null,
-                diags,
-            };
+            return Outcome { state: Value::Null, diags };
         };
-        let mut state = Value::object(
-            self.schema
-                .block
-                .attrs
-                .iter()
-                .map(|a| (a.name, Value::Null)),
-        );
+        let mut state = Value::object(self.schema.block.attrs.iter().map(|a| (a.name, Value::Null)));
         state.set("timeouts", Value::Null);
         state.set("name", Value::string(name));
         state.set("global_cluster_id", Value::string(id));
@@ -211,14 +165,8 @@ impl Resource for GlobalDatabase {
         state.set("secondary_region", Value::string(&s.secondary_region));
         let out = self.read(ctx, &state).await;
         if out.state.is_null() && !out.diags.has_errors() {
-            diags.error(
-                "Cannot import global database",
-                format!("No global cluster {id:?} found."),
-            );
-            return Outcome {
-                state: Value::Null,
-                diags,
-            };
+            diags.error("Cannot import global database", format!("No global cluster {id:?} found."));
+            return Outcome { state: Value::Null, diags };
         }
         out
     }
@@ -229,11 +177,7 @@ fn without_unknowns(v: &Value) -> Value {
     match v {
         Value::Unknown => Value::Null,
         Value::List(items) => Value::List(items.iter().map(without_unknowns).collect()),
-        Value::Map(m) => Value::Map(
-            m.iter()
-                .map(|(k, v)| (k.clone(), without_unknowns(v)))
-                .collect(),
-        ),
+        Value::Map(m) => Value::Map(m.iter().map(|(k, v)| (k.clone(), without_unknowns(v))).collect()),
         other => other.clone(),
     }
 }

@@ -65,15 +65,8 @@ impl Spec {
     pub fn from_values(planned: &Value, config: &Value) -> Spec {
         let s = |n: &str| planned.get(n).as_str().unwrap_or_default().to_string();
         let region = |side: &str, default_count: i64| RegionSpec {
-            region: planned
-                .get(&format!("{side}_region"))
-                .as_str()
-                .unwrap_or_default()
-                .to_string(),
-            instance_count: planned
-                .get(&format!("{side}_instance_count"))
-                .as_i64()
-                .unwrap_or(default_count),
+            region: planned.get(&format!("{side}_region")).as_str().unwrap_or_default().to_string(),
+            instance_count: planned.get(&format!("{side}_instance_count")).as_i64().unwrap_or(default_count),
             subnet_ids: sorted(planned.get(&format!("{side}_subnet_ids"))).unwrap_or_default(),
             security_group_ids: sorted(planned.get(&format!("{side}_security_group_ids"))),
         };
@@ -82,19 +75,10 @@ impl Spec {
             instance_class: s("instance_class"),
             database_name: s("database_name"),
             master_username: s("master_username"),
-            master_password: config
-                .get("master_password_wo")
-                .as_str()
-                .map(str::to_string),
+            master_password: config.get("master_password_wo").as_str().map(str::to_string),
             max_rpo_seconds: planned.get("max_rpo_seconds").as_i64(),
-            deletion_protection: planned
-                .get("deletion_protection")
-                .as_bool()
-                .unwrap_or(false),
-            regions: [
-                region("primary", DEFAULT_PRIMARY_COUNT),
-                region("secondary", DEFAULT_SECONDARY_COUNT),
-            ],
+            deletion_protection: planned.get("deletion_protection").as_bool().unwrap_or(false),
+            regions: [region("primary", DEFAULT_PRIMARY_COUNT), region("secondary", DEFAULT_SECONDARY_COUNT)],
         }
     }
 
@@ -116,12 +100,7 @@ pub fn sorted(v: &Value) -> Option<Vec<String>> {
 
 /// The limit for one operation from the `timeouts` block.
 pub fn timeout(state: &Value, op: &str) -> Duration {
-    state
-        .get("timeouts")
-        .get(op)
-        .as_str()
-        .and_then(parse_duration)
-        .unwrap_or(DEFAULT_TIMEOUT)
+    state.get("timeouts").get(op).as_str().and_then(parse_duration).unwrap_or(DEFAULT_TIMEOUT)
 }
 
 #[cfg(test)]
@@ -130,9 +109,7 @@ mod tests {
 
     #[test]
     fn names_are_per_region_not_per_role() {
-        let n = Names {
-            base: "orders-prod-x1".into(),
-        };
+        let n = Names { base: "orders-prod-x1".into() };
         assert_eq!(n.cluster("us-east-2"), "orders-prod-x1-us-east-2");
         assert_eq!(n.instance("us-east-1", 2), "orders-prod-x1-us-east-1-2");
         assert_eq!(n.kms_alias(), "alias/orders-prod-x1");
@@ -140,10 +117,7 @@ mod tests {
 
     #[test]
     fn timeouts_default_when_unset_or_bad() {
-        let v = Value::object([(
-            "timeouts",
-            Value::object([("create", Value::string("10m"))]),
-        )]);
+        let v = Value::object([("timeouts", Value::object([("create", Value::string("10m"))]))]);
         assert_eq!(timeout(&v, "create"), Duration::from_secs(600));
         assert_eq!(timeout(&v, "delete"), DEFAULT_TIMEOUT);
     }

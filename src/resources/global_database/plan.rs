@@ -22,8 +22,10 @@ pub fn validate(c: &Value, d: &mut Diagnostics) {
             d.attr_error(
                 AttrPath::root("name"),
                 "Invalid name",
-                format!("name = {name:?}: start with a lowercase letter; use lowercase letters, digits \
-                         and single hyphens; it becomes part of RDS identifiers (63 characters at most)."),
+                format!(
+                    "name = {name:?}: start with a lowercase letter; use lowercase letters, digits \
+                         and single hyphens; it becomes part of RDS identifiers (63 characters at most)."
+                ),
             );
         }
     }
@@ -46,14 +48,15 @@ pub fn validate(c: &Value, d: &mut Diagnostics) {
         let parts: Vec<_> = class.split('.').collect();
         let shaped = parts.len() == 3
             && parts[0] == "db"
-            && parts[1..].iter().all(|p| {
-                !p.is_empty()
-                    && p.chars()
-                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-            });
+            && parts[1..]
+                .iter()
+                .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()));
         if !shaped {
-            d.attr_error(AttrPath::root("instance_class"), "Invalid instance_class",
-                format!("instance_class = {class:?} is not a DB instance class such as \"db.r6g.large\"."));
+            d.attr_error(
+                AttrPath::root("instance_class"),
+                "Invalid instance_class",
+                format!("instance_class = {class:?} is not a DB instance class such as \"db.r6g.large\"."),
+            );
         } else if parts[1].starts_with('t') {
             d.attr_error(AttrPath::root("instance_class"), "Instance class not supported for global databases",
                 format!("{class} is burstable; Aurora global databases need a memory-optimized class such as db.r6g.large."));
@@ -67,8 +70,13 @@ pub fn validate(c: &Value, d: &mut Diagnostics) {
                 && v.chars().next().is_some_and(|ch| ch.is_ascii_alphabetic())
                 && v.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '_');
             if !ok {
-                d.attr_error(AttrPath::root(attr), format!("Invalid {attr}"),
-                    format!("{attr} = {v:?}: 1 to 63 letters, digits or underscores, starting with a letter."));
+                d.attr_error(
+                    AttrPath::root(attr),
+                    format!("Invalid {attr}"),
+                    format!(
+                        "{attr} = {v:?}: 1 to 63 letters, digits or underscores, starting with a letter."
+                    ),
+                );
             } else if attr == "master_username" && v.eq_ignore_ascii_case("rdsadmin") {
                 d.attr_error(
                     AttrPath::root(attr),
@@ -79,25 +87,18 @@ pub fn validate(c: &Value, d: &mut Diagnostics) {
         }
     }
     if let Some(p) = c.get("master_password_wo").as_str() {
-        let bad_char = p
-            .chars()
-            .find(|ch| !ch.is_ascii_graphic() || "/\"@".contains(*ch));
+        let bad_char = p.chars().find(|ch| !ch.is_ascii_graphic() || "/\"@".contains(*ch));
         if p.len() < 8 || p.len() > 128 {
             d.attr_error(
                 AttrPath::root("master_password_wo"),
                 "Invalid master_password_wo",
-                format!(
-                    "The master password has {} characters; Aurora needs 8 to 128.",
-                    p.len()
-                ),
+                format!("The master password has {} characters; Aurora needs 8 to 128.", p.len()),
             );
         } else if let Some(ch) = bad_char {
             d.attr_error(
                 AttrPath::root("master_password_wo"),
                 "Invalid master_password_wo",
-                format!(
-                    "The master password contains {ch:?}; Aurora refuses '/', '\"', '@' and spaces."
-                ),
+                format!("The master password contains {ch:?}; Aurora refuses '/', '\"', '@' and spaces."),
             );
         }
     }
@@ -106,9 +107,7 @@ pub fn validate(c: &Value, d: &mut Diagnostics) {
             d.attr_error(
                 AttrPath::root("max_rpo_seconds"),
                 "Invalid max_rpo_seconds",
-                format!(
-                    "max_rpo_seconds = {rpo}: rds.global_db_rpo accepts {MIN_RPO} seconds or more."
-                ),
+                format!("max_rpo_seconds = {rpo}: rds.global_db_rpo accepts {MIN_RPO} seconds or more."),
             );
         }
     }
@@ -150,8 +149,7 @@ fn parse_version(v: &str) -> Option<(u32, u32)> {
 
 fn is_identifier_part(s: &str) -> bool {
     s.chars().next().is_some_and(|c| c.is_ascii_lowercase())
-        && s.chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         && !s.ends_with('-')
         && !s.contains("--")
 }
@@ -183,10 +181,15 @@ pub fn names(config: &Value, settings: &Settings, d: &mut Diagnostics) -> Option
     let base = settings.name(name);
     let longest = base.len() + 1 + LONGEST_REGION + 3;
     if longest > MAX_IDENTIFIER {
-        d.attr_error(AttrPath::root("name"), "name too long",
-            format!("{base:?} leaves no room for the regional suffixes: identifiers like \
+        d.attr_error(
+            AttrPath::root("name"),
+            "name too long",
+            format!(
+                "{base:?} leaves no room for the regional suffixes: identifiers like \
                      \"{base}-<region>-<n>\" reach {longest} characters, RDS allows {MAX_IDENTIFIER}. \
-                     Shorten name (or environment / environment_suffix)."));
+                     Shorten name (or environment / environment_suffix)."
+            ),
+        );
         return None;
     }
     Some(Names { base })
@@ -224,28 +227,14 @@ pub fn plan(req: PlanRequest<'_>, resp: &mut PlanResponse) {
     // Arguments from the configuration, with defaults filled in.
     let mut planned = req.prior.clone();
     if planned.is_null() {
-        planned = Value::object(
-            super::schema::schema()
-                .block
-                .attrs
-                .iter()
-                .map(|a| (a.name, Value::Unknown)),
-        );
+        planned = Value::object(super::schema::schema().block.attrs.iter().map(|a| (a.name, Value::Unknown)));
         planned.set("timeouts", Value::Null);
     }
     for attr in ARGUMENTS {
         planned.set(attr, normalized(attr, config.get(attr)));
     }
-    default_if_null(
-        &mut planned,
-        "primary_instance_count",
-        Value::int(DEFAULT_PRIMARY_COUNT),
-    );
-    default_if_null(
-        &mut planned,
-        "secondary_instance_count",
-        Value::int(DEFAULT_SECONDARY_COUNT),
-    );
+    default_if_null(&mut planned, "primary_instance_count", Value::int(DEFAULT_PRIMARY_COUNT));
+    default_if_null(&mut planned, "secondary_instance_count", Value::int(DEFAULT_SECONDARY_COUNT));
     default_if_null(&mut planned, "deletion_protection", Value::Bool(false));
     for attr in ["primary_security_group_ids", "secondary_security_group_ids"] {
         // Unset security groups keep whatever AWS assigned (the VPC default).
@@ -276,33 +265,24 @@ pub fn plan(req: PlanRequest<'_>, resp: &mut PlanResponse) {
     }
     match settings {
         Some(s) => {
-            for (attr, now) in [
-                ("primary_region", &s.primary_region),
-                ("secondary_region", &s.secondary_region),
-            ] {
+            for (attr, now) in
+                [("primary_region", &s.primary_region), ("secondary_region", &s.secondary_region)]
+            {
                 if req.prior.get(attr).as_str() != Some(now.as_str()) {
                     resp.requires_replace.push(AttrPath::root(attr));
                 }
             }
             if let Some(n) = &names {
                 if req.prior.get("global_cluster_id").as_str() != Some(n.base.as_str()) {
-                    resp.requires_replace
-                        .push(AttrPath::root("global_cluster_id"));
+                    resp.requires_replace.push(AttrPath::root("global_cluster_id"));
                 }
             }
         }
-        None => resp
-            .requires_replace
-            .push(AttrPath::root("global_cluster_id")),
+        None => resp.requires_replace.push(AttrPath::root("global_cluster_id")),
     }
     if !resp.requires_replace.is_empty() {
-        let mut fresh = Value::object(
-            super::schema::schema()
-                .block
-                .attrs
-                .iter()
-                .map(|a| (a.name, Value::Unknown)),
-        );
+        let mut fresh =
+            Value::object(super::schema::schema().block.attrs.iter().map(|a| (a.name, Value::Unknown)));
         for attr in ARGUMENTS.iter().chain(&["rpo_bound_seconds"]) {
             fresh.set(attr, planned.get(attr).clone());
         }
@@ -328,14 +308,8 @@ fn set_identity(planned: &mut Value, names: Option<&Names>, settings: Option<&Se
     planned.set("id", id.clone());
     planned.set("global_cluster_id", id);
     let region = |r: Option<&str>| r.map_or(Value::Unknown, Value::string);
-    planned.set(
-        "primary_region",
-        region(settings.map(|s| s.primary_region.as_str())),
-    );
-    planned.set(
-        "secondary_region",
-        region(settings.map(|s| s.secondary_region.as_str())),
-    );
+    planned.set("primary_region", region(settings.map(|s| s.primary_region.as_str())));
+    planned.set("secondary_region", region(settings.map(|s| s.secondary_region.as_str())));
 }
 
 fn default_if_null(v: &mut Value, attr: &str, default: Value) {
@@ -370,13 +344,8 @@ mod tests {
     }
 
     fn config() -> Value {
-        let mut c = Value::object(
-            super::super::schema::schema()
-                .block
-                .attrs
-                .iter()
-                .map(|a| (a.name, Value::Null)),
-        );
+        let mut c =
+            Value::object(super::super::schema::schema().block.attrs.iter().map(|a| (a.name, Value::Null)));
         for a in ["id", "global_cluster_id"] {
             c.set(a, Value::Null);
         }
@@ -386,14 +355,8 @@ mod tests {
         c.set("database_name", Value::string("orders"));
         c.set("master_username", Value::string("trader"));
         c.set("master_password_wo", Value::string("correct-horse"));
-        c.set(
-            "primary_subnet_ids",
-            Value::strings(["subnet-b", "subnet-a"]),
-        );
-        c.set(
-            "secondary_subnet_ids",
-            Value::strings(["subnet-c", "subnet-d"]),
-        );
+        c.set("primary_subnet_ids", Value::strings(["subnet-b", "subnet-a"]));
+        c.set("secondary_subnet_ids", Value::strings(["subnet-c", "subnet-d"]));
         c.set("timeouts", Value::Null);
         c
     }
@@ -401,9 +364,7 @@ mod tests {
     fn errors(c: &Value) -> Vec<String> {
         let mut d = Diagnostics::default();
         validate(c, &mut d);
-        d.0.into_iter()
-            .map(|d| d.path.unwrap().to_string())
-            .collect()
+        d.0.into_iter().map(|d| d.path.unwrap().to_string()).collect()
     }
 
     #[test]
@@ -416,55 +377,19 @@ mod tests {
         let cases: &[(&str, Value, &str)] = &[
             ("engine_version", Value::string("fifteen"), "engine_version"),
             ("engine_version", Value::string("9.6"), "engine_version"),
-            (
-                "instance_class",
-                Value::string("db.t4g.medium"),
-                "instance_class",
-            ),
+            ("instance_class", Value::string("db.t4g.medium"), "instance_class"),
             ("instance_class", Value::string("large"), "instance_class"),
-            (
-                "primary_instance_count",
-                Value::int(0),
-                "primary_instance_count",
-            ),
-            (
-                "primary_instance_count",
-                Value::int(17),
-                "primary_instance_count",
-            ),
-            (
-                "secondary_instance_count",
-                Value::int(-1),
-                "secondary_instance_count",
-            ),
+            ("primary_instance_count", Value::int(0), "primary_instance_count"),
+            ("primary_instance_count", Value::int(17), "primary_instance_count"),
+            ("secondary_instance_count", Value::int(-1), "secondary_instance_count"),
             ("max_rpo_seconds", Value::int(10), "max_rpo_seconds"),
-            (
-                "master_password_wo",
-                Value::string("short"),
-                "master_password_wo",
-            ),
-            (
-                "master_password_wo",
-                Value::string("has a space"),
-                "master_password_wo",
-            ),
-            (
-                "master_username",
-                Value::string("rdsadmin"),
-                "master_username",
-            ),
+            ("master_password_wo", Value::string("short"), "master_password_wo"),
+            ("master_password_wo", Value::string("has a space"), "master_password_wo"),
+            ("master_username", Value::string("rdsadmin"), "master_username"),
             ("database_name", Value::string("1db"), "database_name"),
             ("name", Value::string("Orders"), "name"),
-            (
-                "primary_subnet_ids",
-                Value::strings(["subnet-a"]),
-                "primary_subnet_ids",
-            ),
-            (
-                "secondary_subnet_ids",
-                Value::strings(["subnet-a", "vpc-1"]),
-                "secondary_subnet_ids[1]",
-            ),
+            ("primary_subnet_ids", Value::strings(["subnet-a"]), "primary_subnet_ids"),
+            ("secondary_subnet_ids", Value::strings(["subnet-a", "vpc-1"]), "secondary_subnet_ids[1]"),
         ];
         for (attr, v, path) in cases {
             let mut c = config();
@@ -493,29 +418,16 @@ mod tests {
     fn plan_of(prior: &Value, config: &Value) -> PlanResponse {
         let configured = crate::provider::Configured::for_tests(settings());
         let mut resp = PlanResponse::default();
-        plan(
-            PlanRequest {
-                prior,
-                config,
-                provider: Some(&configured),
-            },
-            &mut resp,
-        );
+        plan(PlanRequest { prior, config, provider: Some(&configured) }, &mut resp);
         resp
     }
 
     /// What apply would record for `config`: the plan with unknowns filled in.
     fn applied(config: &Value) -> Value {
         let mut s = plan_of(&Value::Null, config).planned;
-        s.set(
-            "global_cluster_arn",
-            Value::string("arn:aws:rds::1:global-cluster:x"),
-        );
+        s.set("global_cluster_arn", Value::string("arn:aws:rds::1:global-cluster:x"));
         s.set("writer_region", Value::string("us-east-1"));
-        s.set(
-            "clusters",
-            Value::object([("us-east-1", Value::Null), ("us-east-2", Value::Null)]),
-        );
+        s.set("clusters", Value::object([("us-east-1", Value::Null), ("us-east-2", Value::Null)]));
         s.set("inventory", Value::List(vec![]));
         s.set("master_password_wo", Value::Null);
         s
@@ -525,19 +437,10 @@ mod tests {
     fn create_plans_known_names_and_defaults() {
         let r = plan_of(&Value::Null, &config());
         assert!(!r.diags.has_errors(), "{:?}", r.diags);
-        assert_eq!(
-            r.planned.get("global_cluster_id").as_str(),
-            Some("orders-test-ab12")
-        );
+        assert_eq!(r.planned.get("global_cluster_id").as_str(), Some("orders-test-ab12"));
         assert_eq!(r.planned.get("primary_instance_count").as_i64(), Some(1));
         assert!(r.planned.get("clusters").is_unknown());
-        assert_eq!(
-            r.planned
-                .get("primary_subnet_ids")
-                .as_string_list()
-                .unwrap(),
-            ["subnet-a", "subnet-b"]
-        );
+        assert_eq!(r.planned.get("primary_subnet_ids").as_string_list().unwrap(), ["subnet-a", "subnet-b"]);
     }
 
     #[test]
@@ -545,10 +448,7 @@ mod tests {
         let mut c = config();
         c.set("master_password_wo", Value::Null);
         let r = plan_of(&Value::Null, &c);
-        assert_eq!(
-            r.diags.0[0].path.as_ref().unwrap().to_string(),
-            "master_password_wo"
-        );
+        assert_eq!(r.diags.0[0].path.as_ref().unwrap().to_string(), "master_password_wo");
     }
 
     #[test]
@@ -557,10 +457,7 @@ mod tests {
         prior.set("writer_region", Value::string("us-east-2"));
         let mut c = config();
         c.set("master_password_wo", Value::Null); // write-only: absent on later runs is fine
-        c.set(
-            "primary_subnet_ids",
-            Value::strings(["subnet-a", "subnet-b"]),
-        );
+        c.set("primary_subnet_ids", Value::strings(["subnet-a", "subnet-b"]));
         let r = plan_of(&prior, &c);
         assert!(r.requires_replace.is_empty());
         assert_eq!(r.planned, prior);

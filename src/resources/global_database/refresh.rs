@@ -52,6 +52,7 @@ pub async fn refresh(
     };
 
     let mut writer: Option<Cluster> = None;
+    let mut any_member: Option<Cluster> = None;
     let mut regional = Vec::new();
     for (side, region) in ["primary", "secondary"].iter().zip(&regions) {
         let rds = p.rds(region);
@@ -64,16 +65,9 @@ pub async fn refresh(
             inventory.push(item("db_subnet_group", region, &names.subnet_group()));
         }
         if groups::parameter_group_exists(&rds, &names.parameter_group()).await? {
-            inventory.push(item(
-                "db_cluster_parameter_group",
-                region,
-                &names.parameter_group(),
-            ));
+            inventory.push(item("db_cluster_parameter_group", region, &names.parameter_group()));
         }
-        state.set(
-            &format!("{side}_subnet_ids"),
-            subnets.map_or(Value::Null, Value::strings),
-        );
+        state.set(&format!("{side}_subnet_ids"), subnets.map_or(Value::Null, Value::strings));
         // A cluster that left the global cluster no longer counts as part of the pair.
         let member = cluster::find_cluster(&rds, &names.cluster(region))
             .await?
@@ -94,11 +88,7 @@ pub async fn refresh(
         let keep_null = c.security_group_ids.is_empty() && prior.get(&sgs_attr).is_null();
         state.set(
             &sgs_attr,
-            if keep_null {
-                Value::Null
-            } else {
-                Value::strings(c.security_group_ids.clone())
-            },
+            if keep_null { Value::Null } else { Value::strings(c.security_group_ids.clone()) },
         );
         clusters.insert(
             region.to_string(),
@@ -113,13 +103,12 @@ pub async fn refresh(
         );
         if global.writer().is_some_and(|w| w.cluster_arn == c.arn) {
             writer = Some(c);
+        } else {
+            any_member = Some(c);
         }
     }
 
-    let writer_region = global
-        .writer()
-        .and_then(|w| arn_region(&w.cluster_arn))
-        .map(str::to_string);
+    let writer_region = global.writer().and_then(|w| arn_region(&w.cluster_arn)).map(str::to_string);
     state.set("writer_region", Value::opt_string(writer_region.clone()));
     state.set("global_cluster_arn", Value::string(&global.arn));
     state.set("id", Value::string(names.global_cluster()));
@@ -127,16 +116,17 @@ pub async fn refresh(
     state.set("primary_region", Value::string(&regions[0]));
     state.set("secondary_region", Value::string(&regions[1]));
     state.set("engine_version", Value::string(&global.engine_version));
-    state.set(
-        "deletion_protection",
-        Value::Bool(global.deletion_protection),
-    );
+    state.set("deletion_protection", Value::Bool(global.deletion_protection));
     if let (Some(w), Some(region)) = (&writer, &writer_region) {
-        state.set("database_name", Value::opt_string(w.database_name.clone()));
-        state.set(
-            "master_username",
-            Value::opt_string(w.master_username.clone()),
-        );
+        // A promoted secondary may not report what was set on the original writer.
+        let other = any_member.as_ref();
+        let database_name = w.database_name.clone().or_else(|| other?.database_name.clone());
+        let master_username = w.master_username.clone().or_else(|| other?.master_username.clone());
+        for (attr, value) in [("database_name", database_name), ("master_username", master_username)] {
+            if let Some(v) = value.filter(|v| !v.is_empty()) {
+                state.set(attr, Value::string(v));
+            }
+        }
         if let Some(first) = w.instance_ids.first() {
             if let Some(i) = instance::find_instance(&p.rds(region), first).await? {
                 state.set("instance_class", Value::string(i.class));

@@ -22,40 +22,27 @@ pub struct Cluster {
 }
 
 pub async fn find_cluster(rds: &Client, id: &str) -> Result<Option<Cluster>, AwsError> {
-    let out = rds
-        .describe_db_clusters()
-        .db_cluster_identifier(id)
-        .send()
-        .await
-        .map_err(aws);
-    Ok(absent_as_none(out)?
-        .and_then(|o| o.db_clusters.unwrap_or_default().into_iter().next())
-        .map(|c| {
-            let mut sgs: Vec<String> = c
-                .vpc_security_groups()
-                .iter()
-                .filter_map(|g| g.vpc_security_group_id.clone())
-                .collect();
-            sgs.sort();
-            let mut instance_ids: Vec<String> = c
-                .db_cluster_members()
-                .iter()
-                .filter_map(|m| m.db_instance_identifier.clone())
-                .collect();
-            instance_ids.sort();
-            Cluster {
-                identifier: c.db_cluster_identifier.unwrap_or_default(),
-                arn: c.db_cluster_arn.unwrap_or_default(),
-                status: c.status.unwrap_or_default(),
-                endpoint: c.endpoint.unwrap_or_default(),
-                reader_endpoint: c.reader_endpoint.unwrap_or_default(),
-                kms_key_arn: c.kms_key_id.unwrap_or_default(),
-                database_name: c.database_name,
-                master_username: c.master_username,
-                security_group_ids: sgs,
-                instance_ids,
-            }
-        }))
+    let out = rds.describe_db_clusters().db_cluster_identifier(id).send().await.map_err(aws);
+    Ok(absent_as_none(out)?.and_then(|o| o.db_clusters.unwrap_or_default().into_iter().next()).map(|c| {
+        let mut sgs: Vec<String> =
+            c.vpc_security_groups().iter().filter_map(|g| g.vpc_security_group_id.clone()).collect();
+        sgs.sort();
+        let mut instance_ids: Vec<String> =
+            c.db_cluster_members().iter().filter_map(|m| m.db_instance_identifier.clone()).collect();
+        instance_ids.sort();
+        Cluster {
+            identifier: c.db_cluster_identifier.unwrap_or_default(),
+            arn: c.db_cluster_arn.unwrap_or_default(),
+            status: c.status.unwrap_or_default(),
+            endpoint: c.endpoint.unwrap_or_default(),
+            reader_endpoint: c.reader_endpoint.unwrap_or_default(),
+            kms_key_arn: c.kms_key_id.unwrap_or_default(),
+            database_name: c.database_name,
+            master_username: c.master_username,
+            security_group_ids: sgs,
+            instance_ids,
+        }
+    }))
 }
 
 /// A regional cluster to create. The writer gets credentials and the database name; a
@@ -88,10 +75,7 @@ pub async fn create_cluster(rds: &Client, c: NewCluster<'_>) -> Result<(), AwsEr
         .set_vpc_security_group_ids(c.security_group_ids)
         .set_tags(Some(rds_tags(c.tags)));
     if let Some((db, user, password)) = c.writer {
-        req = req
-            .database_name(db)
-            .master_username(user)
-            .master_user_password(password);
+        req = req.database_name(db).master_username(user).master_user_password(password);
     }
     match req.send().await.map_err(aws) {
         Err(e) if e.is_already_exists() => Ok(()),
@@ -99,21 +83,12 @@ pub async fn create_cluster(rds: &Client, c: NewCluster<'_>) -> Result<(), AwsEr
     }
 }
 
-pub async fn wait_cluster_available(
-    rds: &Client,
-    id: &str,
-    w: &Waiter,
-) -> Result<Cluster, AwsError> {
+pub async fn wait_cluster_available(rds: &Client, id: &str, w: &Waiter) -> Result<Cluster, AwsError> {
     w.until(&format!("cluster {id} to be available"), || async {
         Ok(match find_cluster(rds, id).await? {
             Some(c) if c.status == "available" => Poll::Done(c),
-            Some(c)
-                if c.status == "failed" || c.status == "inaccessible-encryption-credentials" =>
-            {
-                return Err(AwsError::BadState {
-                    what: format!("cluster {id}"),
-                    state: c.status,
-                });
+            Some(c) if c.status == "failed" || c.status == "inaccessible-encryption-credentials" => {
+                return Err(AwsError::BadState { what: format!("cluster {id}"), state: c.status });
             }
             Some(c) => Poll::Pending(c.status),
             None => Poll::Pending("not visible yet".into()),
@@ -143,17 +118,10 @@ pub async fn modify_cluster(
 }
 
 pub async fn delete_cluster(rds: &Client, id: &str, w: &Waiter) -> Result<(), AwsError> {
-    let r = rds
-        .delete_db_cluster()
-        .db_cluster_identifier(id)
-        .skip_final_snapshot(true)
-        .send()
-        .await;
+    let r = rds.delete_db_cluster().db_cluster_identifier(id).skip_final_snapshot(true).send().await;
     match r.map(|_| ()).map_err(aws) {
         // Already being deleted by an earlier, interrupted run.
-        Err(e)
-            if e.code() == Some("InvalidDBClusterStateFault")
-                && e.to_string().contains("deleting") => {}
+        Err(e) if e.code() == Some("InvalidDBClusterStateFault") && e.to_string().contains("deleting") => {}
         other => gone_is_done(other)?,
     }
     w.until(&format!("cluster {id} to be deleted"), || async {

@@ -37,19 +37,10 @@ pub fn arn_region(arn: &str) -> Option<&str> {
     arn.split(':').nth(3)
 }
 
-pub async fn find_global_cluster(
-    rds: &Client,
-    id: &str,
-) -> Result<Option<GlobalCluster>, AwsError> {
-    let out = rds
-        .describe_global_clusters()
-        .global_cluster_identifier(id)
-        .send()
-        .await
-        .map_err(aws);
-    Ok(absent_as_none(out)?
-        .and_then(|o| o.global_clusters.unwrap_or_default().into_iter().next())
-        .map(|g| GlobalCluster {
+pub async fn find_global_cluster(rds: &Client, id: &str) -> Result<Option<GlobalCluster>, AwsError> {
+    let out = rds.describe_global_clusters().global_cluster_identifier(id).send().await.map_err(aws);
+    Ok(absent_as_none(out)?.and_then(|o| o.global_clusters.unwrap_or_default().into_iter().next()).map(|g| {
+        GlobalCluster {
             arn: g.global_cluster_arn.unwrap_or_default(),
             status: g.status.unwrap_or_default(),
             engine_version: g.engine_version.unwrap_or_default(),
@@ -63,7 +54,8 @@ pub async fn find_global_cluster(
                     is_writer: m.is_writer.unwrap_or(false),
                 })
                 .collect(),
-        }))
+        }
+    }))
 }
 
 pub struct NewGlobalCluster<'a> {
@@ -156,28 +148,18 @@ pub async fn wait_member_removed(
     cluster_arn: &str,
     w: &Waiter,
 ) -> Result<(), AwsError> {
-    w.until(
-        &format!("{cluster_arn} to leave global cluster {id}"),
-        || async {
-            Ok(match find_global_cluster(rds, id).await? {
-                Some(g) if g.member(cluster_arn).is_some() => {
-                    Poll::Pending("still a member".into())
-                }
-                _ => Poll::Done(()),
-            })
-        },
-    )
+    w.until(&format!("{cluster_arn} to leave global cluster {id}"), || async {
+        Ok(match find_global_cluster(rds, id).await? {
+            Some(g) if g.member(cluster_arn).is_some() => Poll::Pending("still a member".into()),
+            _ => Poll::Done(()),
+        })
+    })
     .await
 }
 
 pub async fn delete_global_cluster(rds: &Client, id: &str, w: &Waiter) -> Result<(), AwsError> {
     gone_is_done(
-        rds.delete_global_cluster()
-            .global_cluster_identifier(id)
-            .send()
-            .await
-            .map(|_| ())
-            .map_err(aws),
+        rds.delete_global_cluster().global_cluster_identifier(id).send().await.map(|_| ()).map_err(aws),
     )?;
     w.until(&format!("global cluster {id} to be deleted"), || async {
         Ok(match find_global_cluster(rds, id).await? {
@@ -192,10 +174,7 @@ pub async fn delete_global_cluster(rds: &Client, id: &str, w: &Waiter) -> Result
 mod tests {
     #[test]
     fn arn_region_is_the_fourth_field() {
-        assert_eq!(
-            super::arn_region("arn:aws:rds:us-east-2:123:cluster:x"),
-            Some("us-east-2")
-        );
+        assert_eq!(super::arn_region("arn:aws:rds:us-east-2:123:cluster:x"), Some("us-east-2"));
         assert_eq!(super::arn_region("nonsense"), None);
     }
 }

@@ -11,25 +11,14 @@ pub const RPO_PARAMETER: &str = "rds.global_db_rpo";
 
 /// Subnet ids of the group, sorted; None when it does not exist.
 pub async fn find_subnet_group(rds: &Client, name: &str) -> Result<Option<Vec<String>>, AwsError> {
-    let out = absent_as_none(
-        rds.describe_db_subnet_groups()
-            .db_subnet_group_name(name)
-            .send()
-            .await
-            .map_err(aws),
-    )?;
-    Ok(out
-        .and_then(|o| o.db_subnet_groups.unwrap_or_default().into_iter().next())
-        .map(|g| {
-            let mut ids: Vec<String> = g
-                .subnets
-                .unwrap_or_default()
-                .into_iter()
-                .filter_map(|s| s.subnet_identifier)
-                .collect();
-            ids.sort();
-            ids
-        }))
+    let out =
+        absent_as_none(rds.describe_db_subnet_groups().db_subnet_group_name(name).send().await.map_err(aws))?;
+    Ok(out.and_then(|o| o.db_subnet_groups.unwrap_or_default().into_iter().next()).map(|g| {
+        let mut ids: Vec<String> =
+            g.subnets.unwrap_or_default().into_iter().filter_map(|s| s.subnet_identifier).collect();
+        ids.sort();
+        ids
+    }))
 }
 
 /// Creates the group, or brings an existing one to these subnets.
@@ -64,23 +53,13 @@ pub async fn ensure_subnet_group(
 
 pub async fn delete_subnet_group(rds: &Client, name: &str) -> Result<(), AwsError> {
     gone_is_done(
-        rds.delete_db_subnet_group()
-            .db_subnet_group_name(name)
-            .send()
-            .await
-            .map(|_| ())
-            .map_err(aws),
+        rds.delete_db_subnet_group().db_subnet_group_name(name).send().await.map(|_| ()).map_err(aws),
     )
 }
 
 pub async fn parameter_group_exists(rds: &Client, name: &str) -> Result<bool, AwsError> {
-    let out = rds
-        .describe_db_cluster_parameter_groups()
-        .db_cluster_parameter_group_name(name)
-        .send()
-        .await;
-    Ok(absent_as_none(out.map_err(aws))?
-        .is_some_and(|o| !o.db_cluster_parameter_groups().is_empty()))
+    let out = rds.describe_db_cluster_parameter_groups().db_cluster_parameter_group_name(name).send().await;
+    Ok(absent_as_none(out.map_err(aws))?.is_some_and(|o| !o.db_cluster_parameter_groups().is_empty()))
 }
 
 /// The group's `rds.global_db_rpo`, when the user set one.
@@ -128,9 +107,7 @@ pub async fn ensure_parameter_group(
     if current == rpo {
         return Ok(());
     }
-    let req = rds
-        .modify_db_cluster_parameter_group()
-        .db_cluster_parameter_group_name(name);
+    let req = rds.modify_db_cluster_parameter_group().db_cluster_parameter_group_name(name);
     let req = match rpo {
         Some(seconds) => req.parameters(
             Parameter::builder()

@@ -15,19 +15,14 @@ pub struct Instance {
 }
 
 pub async fn find_instance(rds: &Client, id: &str) -> Result<Option<Instance>, AwsError> {
-    let out = rds
-        .describe_db_instances()
-        .db_instance_identifier(id)
-        .send()
-        .await
-        .map_err(aws);
-    Ok(absent_as_none(out)?
-        .and_then(|o| o.db_instances.unwrap_or_default().into_iter().next())
-        .map(|i| Instance {
+    let out = rds.describe_db_instances().db_instance_identifier(id).send().await.map_err(aws);
+    Ok(absent_as_none(out)?.and_then(|o| o.db_instances.unwrap_or_default().into_iter().next()).map(|i| {
+        Instance {
             identifier: i.db_instance_identifier.unwrap_or_default(),
             status: i.db_instance_status.unwrap_or_default(),
             class: i.db_instance_class.unwrap_or_default(),
-        }))
+        }
+    }))
 }
 
 pub async fn create_instance(
@@ -54,19 +49,12 @@ pub async fn create_instance(
     }
 }
 
-pub async fn wait_instance_available(
-    rds: &Client,
-    id: &str,
-    w: &Waiter,
-) -> Result<Instance, AwsError> {
+pub async fn wait_instance_available(rds: &Client, id: &str, w: &Waiter) -> Result<Instance, AwsError> {
     w.until(&format!("instance {id} to be available"), || async {
         Ok(match find_instance(rds, id).await? {
             Some(i) if i.status == "available" => Poll::Done(i),
             Some(i) if i.status == "failed" || i.status == "incompatible-parameters" => {
-                return Err(AwsError::BadState {
-                    what: format!("instance {id}"),
-                    state: i.status,
-                });
+                return Err(AwsError::BadState { what: format!("instance {id}"), state: i.status });
             }
             Some(i) => Poll::Pending(i.status),
             None => Poll::Pending("not visible yet".into()),
@@ -87,17 +75,9 @@ pub async fn modify_instance_class(rds: &Client, id: &str, class: &str) -> Resul
 }
 
 pub async fn delete_instance(rds: &Client, id: &str, w: &Waiter) -> Result<(), AwsError> {
-    let r = rds
-        .delete_db_instance()
-        .db_instance_identifier(id)
-        .send()
-        .await
-        .map(|_| ())
-        .map_err(aws);
+    let r = rds.delete_db_instance().db_instance_identifier(id).send().await.map(|_| ()).map_err(aws);
     match r {
-        Err(e)
-            if e.code() == Some("InvalidDBInstanceState") && e.to_string().contains("deleting") => {
-        }
+        Err(e) if e.code() == Some("InvalidDBInstanceState") && e.to_string().contains("deleting") => {}
         other => gone_is_done(other)?,
     }
     w.until(&format!("instance {id} to be deleted"), || async {

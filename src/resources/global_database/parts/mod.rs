@@ -28,7 +28,5 @@ pub fn gone_is_done(r: Result<(), AwsError>) -> Result<(), AwsError> {
 }
 
 pub fn rds_tags(tags: &[(String, String)]) -> Vec<aws_sdk_rds::types::Tag> {
-    tags.iter()
-        .map(|(k, v)| aws_sdk_rds::types::Tag::builder().key(k).value(v).build())
-        .collect()
+    tags.iter().map(|(k, v)| aws_sdk_rds::types::Tag::builder().key(k).value(v).build()).collect()
 }
