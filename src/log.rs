@@ -5,21 +5,17 @@ use std::io::Write;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Level {
-    Trace,
     Debug,
     Info,
     Warn,
-    Error,
 }
 
 impl Level {
     fn as_str(self) -> &'static str {
         match self {
-            Level::Trace => "trace",
             Level::Debug => "debug",
             Level::Info => "info",
             Level::Warn => "warn",
-            Level::Error => "error",
         }
     }
 }
@@ -30,9 +26,11 @@ pub fn write(level: Level, message: &str, fields: &[(&str, &str)]) {
     line.insert("@level".into(), level.as_str().into());
     line.insert("@message".into(), message.into());
     line.insert("@module".into(), "drpair".into());
-    let now = time::OffsetDateTime::now_utc()
-        .format(&time::format_description::well_known::Rfc3339)
-        .unwrap_or_default();
+    // go-plugin only recognises hclog lines whose timestamp has exactly microseconds.
+    let format = time::macros::format_description!(
+        "[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:6]Z"
+    );
+    let now = time::OffsetDateTime::now_utc().format(&format).unwrap_or_default();
     line.insert("@timestamp".into(), now.into());
     for (k, v) in fields {
         line.insert((*k).to_string(), (*v).into());

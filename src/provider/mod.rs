@@ -97,14 +97,14 @@ pub fn settings(config: &Value) -> Option<Settings> {
 /// Offline checks; unknown values are skipped (they are checked again at configure).
 pub fn validate(config: &Value, diags: &mut Diagnostics) {
     for attr in ["primary_region", "secondary_region"] {
-        if let Some(r) = config.get(attr).as_str() {
-            if !is_region_name(r) {
-                diags.attr_error(
-                    AttrPath::root(attr),
-                    "Invalid region",
-                    format!("{attr} = {r:?} is not an AWS region name such as \"us-east-1\"."),
-                );
-            }
+        if let Some(r) = config.get(attr).as_str()
+            && !is_region_name(r)
+        {
+            diags.attr_error(
+                AttrPath::root(attr),
+                "Invalid region",
+                format!("{attr} = {r:?} is not an AWS region name such as \"us-east-1\"."),
+            );
         }
     }
     let primary = config.get("primary_region");
@@ -132,24 +132,24 @@ pub fn validate(config: &Value, diags: &mut Diagnostics) {
         ),
         _ => {}
     }
-    if let Some(url) = config.get("endpoint_url").as_str() {
-        if !(url.starts_with("http://") || url.starts_with("https://")) {
-            diags.attr_error(
-                AttrPath::root("endpoint_url"),
-                "Invalid endpoint_url",
-                format!("{url:?} is not an http(s) URL."),
-            );
-        }
+    if let Some(url) = config.get("endpoint_url").as_str()
+        && !(url.starts_with("http://") || url.starts_with("https://"))
+    {
+        diags.attr_error(
+            AttrPath::root("endpoint_url"),
+            "Invalid endpoint_url",
+            format!("{url:?} is not an http(s) URL."),
+        );
     }
     let role_arn = config.get("assume_role").get("role_arn");
-    if let Some(arn) = role_arn.as_str() {
-        if !arn.starts_with("arn:aws") || !arn.contains(":role/") {
-            diags.attr_error(
-                AttrPath::root("assume_role").attr("role_arn"),
-                "Invalid role ARN",
-                format!("{arn:?} is not an IAM role ARN (arn:aws:iam::<account>:role/<name>)."),
-            );
-        }
+    if let Some(arn) = role_arn.as_str()
+        && (!arn.starts_with("arn:aws") || !arn.contains(":role/"))
+    {
+        diags.attr_error(
+            AttrPath::root("assume_role").attr("role_arn"),
+            "Invalid role ARN",
+            format!("{arn:?} is not an IAM role ARN (arn:aws:iam::<account>:role/<name>)."),
+        );
     }
 }
 

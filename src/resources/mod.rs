@@ -31,9 +31,6 @@ impl StopSignal {
             std::future::pending::<()>().await;
         }
     }
-    pub fn is_stopped(&self) -> bool {
-        *self.0.borrow()
-    }
 }
 
 /// Inputs to a plan. `prior` is null on create, `config` has unknowns where values come

@@ -7,7 +7,6 @@ use super::proto::tfplugin6 as pb;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Step {
     Attr(String),
-    Key(String),
     Index(i64),
 }
 
@@ -37,7 +36,6 @@ impl AttrPath {
                 .map(|s| PStep {
                     selector: Some(match s {
                         Step::Attr(n) => Selector::AttributeName(n.clone()),
-                        Step::Key(k) => Selector::ElementKeyString(k.clone()),
                         Step::Index(i) => Selector::ElementKeyInt(*i),
                     }),
                 })
@@ -52,7 +50,6 @@ impl std::fmt::Display for AttrPath {
             match s {
                 Step::Attr(n) if i == 0 => write!(f, "{n}")?,
                 Step::Attr(n) => write!(f, ".{n}")?,
-                Step::Key(k) => write!(f, "[{k:?}]")?,
                 Step::Index(n) => write!(f, "[{n}]")?,
             }
         }
@@ -82,9 +79,6 @@ impl Diagnostics {
     pub fn error(&mut self, summary: impl Into<String>, detail: impl Into<String>) {
         self.push(Severity::Error, summary.into(), detail.into(), None);
     }
-    pub fn warning(&mut self, summary: impl Into<String>, detail: impl Into<String>) {
-        self.push(Severity::Warning, summary.into(), detail.into(), None);
-    }
     /// An error about one attribute; Terraform points at it in the configuration.
     pub fn attr_error(&mut self, path: AttrPath, summary: impl Into<String>, detail: impl Into<String>) {
         self.push(Severity::Error, summary.into(), detail.into(), Some(path));
@@ -112,7 +106,6 @@ impl Diagnostics {
                 summary: d.summary.clone(),
                 detail: d.detail.clone(),
                 attribute: d.path.as_ref().map(AttrPath::to_proto),
-                ..Default::default()
             })
             .collect()
     }
@@ -132,7 +125,7 @@ mod tests {
     #[test]
     fn errors_fail_warnings_do_not() {
         let mut d = Diagnostics::default();
-        d.warning("w", "");
+        d.attr_warning(AttrPath::root("w"), "w", "");
         assert!(!d.has_errors());
         d.attr_error(AttrPath::root("x"), "e", "");
         assert!(d.has_errors());

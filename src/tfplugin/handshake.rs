@@ -40,10 +40,10 @@ pub fn check_environment() -> Result<(), HandshakeError> {
     if std::env::var(MAGIC_COOKIE_KEY).as_deref() != Ok(MAGIC_COOKIE_VALUE) {
         return Err(HandshakeError::NotStartedByTerraform);
     }
-    if let Ok(versions) = std::env::var("PLUGIN_PROTOCOL_VERSIONS") {
-        if !versions.split(',').any(|v| v.trim() == APP_PROTOCOL.to_string()) {
-            return Err(HandshakeError::UnsupportedProtocol(versions));
-        }
+    if let Ok(versions) = std::env::var("PLUGIN_PROTOCOL_VERSIONS")
+        && !versions.split(',').any(|v| v.trim() == APP_PROTOCOL.to_string())
+    {
+        return Err(HandshakeError::UnsupportedProtocol(versions));
     }
     Ok(())
 }

@@ -19,6 +19,7 @@ pub enum Mode {
 }
 
 /// How a nested attribute or block repeats.
+#[allow(dead_code)] // Set: offered by the protocol layer, not used by a resource yet.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Nesting {
     Single,
@@ -63,10 +64,6 @@ impl Attr {
             sensitive: false,
             write_only: false,
         }
-    }
-    pub fn sensitive(mut self) -> Attr {
-        self.sensitive = true;
-        self
     }
     pub fn write_only(mut self) -> Attr {
         self.write_only = true;
@@ -141,10 +138,6 @@ impl Block {
                 .map(|a| (a.name, a.value_type()))
                 .chain(self.blocks.iter().map(|b| (b.name, wrap(b.nesting, b.block.value_type())))),
         )
-    }
-
-    pub fn attr(&self, name: &str) -> Option<&Attr> {
-        self.attrs.iter().find(|a| a.name == name)
     }
 
     /// Names of write-only attributes at the top level (they must be nulled in plan/state).

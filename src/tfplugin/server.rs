@@ -149,10 +149,10 @@ impl pb::provider_server::Provider for ProviderService {
         let config = decode(&req.get_ref().config, &provider::schema().block.value_type())?;
         let mut diags = Diagnostics::default();
         provider::validate(&config, &mut diags);
-        if !diags.has_errors() {
-            if let Some(c) = provider::configure(&config, &mut diags).await {
-                *self.configured.write().expect("lock poisoned") = Some(Arc::new(c));
-            }
+        if !diags.has_errors()
+            && let Some(c) = provider::configure(&config, &mut diags).await
+        {
+            *self.configured.write().expect("lock poisoned") = Some(Arc::new(c));
         }
         Ok(Response::new(pb::configure_provider::Response { diagnostics: diags.to_proto() }))
     }

@@ -106,9 +106,6 @@ impl Number {
     pub fn as_f64(&self) -> Option<f64> {
         self.0.parse().ok()
     }
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
 }
 
 impl From<i64> for Number {

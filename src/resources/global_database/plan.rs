@@ -17,17 +17,17 @@ const MIN_RPO: i64 = 20;
 const MAX_INSTANCES: i64 = 16;
 
 pub fn validate(c: &Value, d: &mut Diagnostics) {
-    if let Some(name) = c.get("name").as_str() {
-        if !is_identifier_part(name) || name.len() > MAX_IDENTIFIER {
-            d.attr_error(
-                AttrPath::root("name"),
-                "Invalid name",
-                format!(
-                    "name = {name:?}: start with a lowercase letter; use lowercase letters, digits \
+    if let Some(name) = c.get("name").as_str()
+        && (!is_identifier_part(name) || name.len() > MAX_IDENTIFIER)
+    {
+        d.attr_error(
+            AttrPath::root("name"),
+            "Invalid name",
+            format!(
+                "name = {name:?}: start with a lowercase letter; use lowercase letters, digits \
                          and single hyphens; it becomes part of RDS identifiers (63 characters at most)."
-                ),
-            );
-        }
+            ),
+        );
     }
     if let Some(v) = c.get("engine_version").as_str() {
         match parse_version(v) {
@@ -102,14 +102,14 @@ pub fn validate(c: &Value, d: &mut Diagnostics) {
             );
         }
     }
-    if let Some(rpo) = c.get("max_rpo_seconds").as_i64() {
-        if !(MIN_RPO..=i32::MAX as i64).contains(&rpo) {
-            d.attr_error(
-                AttrPath::root("max_rpo_seconds"),
-                "Invalid max_rpo_seconds",
-                format!("max_rpo_seconds = {rpo}: rds.global_db_rpo accepts {MIN_RPO} seconds or more."),
-            );
-        }
+    if let Some(rpo) = c.get("max_rpo_seconds").as_i64()
+        && !(MIN_RPO..=i32::MAX as i64).contains(&rpo)
+    {
+        d.attr_error(
+            AttrPath::root("max_rpo_seconds"),
+            "Invalid max_rpo_seconds",
+            format!("max_rpo_seconds = {rpo}: rds.global_db_rpo accepts {MIN_RPO} seconds or more."),
+        );
     }
     for side in ["primary", "secondary"] {
         let attr = format!("{side}_subnet_ids");
@@ -130,14 +130,14 @@ pub fn validate(c: &Value, d: &mut Diagnostics) {
     }
     let timeouts = c.get("timeouts");
     for op in ["create", "update", "delete"] {
-        if let Some(t) = timeouts.get(op).as_str() {
-            if parse_duration(t).is_none() {
-                d.attr_error(
-                    AttrPath::root("timeouts").attr(op),
-                    "Invalid timeout",
-                    format!("{t:?} is not a duration such as \"45m\" or \"1h30m\"."),
-                );
-            }
+        if let Some(t) = timeouts.get(op).as_str()
+            && parse_duration(t).is_none()
+        {
+            d.attr_error(
+                AttrPath::root("timeouts").attr(op),
+                "Invalid timeout",
+                format!("{t:?} is not a duration such as \"45m\" or \"1h30m\"."),
+            );
         }
     }
 }
@@ -155,11 +155,16 @@ fn is_identifier_part(s: &str) -> bool {
 }
 
 fn check_count(c: &Value, attr: &str, min: i64, d: &mut Diagnostics) {
-    if let Some(n) = c.get(attr).as_i64() {
-        if !(min..=MAX_INSTANCES).contains(&n) {
-            d.attr_error(AttrPath::root(attr), format!("Invalid {attr}"),
-                format!("{attr} = {n}: must be between {min} and {MAX_INSTANCES} (one writer plus up to 15 readers)."));
-        }
+    if let Some(n) = c.get(attr).as_i64()
+        && !(min..=MAX_INSTANCES).contains(&n)
+    {
+        d.attr_error(
+            AttrPath::root(attr),
+            format!("Invalid {attr}"),
+            format!(
+                "{attr} = {n}: must be between {min} and {MAX_INSTANCES} (one writer plus up to 15 readers)."
+            ),
+        );
     }
 }
 
@@ -243,6 +248,15 @@ pub fn plan(req: PlanRequest<'_>, resp: &mut PlanResponse) {
         }
     }
     planned.set("rpo_bound_seconds", planned.get("max_rpo_seconds").clone());
+    if config.get("max_rpo_seconds").is_null() {
+        resp.diags.attr_warning(
+            AttrPath::root("max_rpo_seconds"),
+            "Data loss on unplanned failover is unbounded",
+            "Without max_rpo_seconds (rds.global_db_rpo), an unplanned failover loses whatever the \
+             secondary had not yet replicated, with no upper bound. Set max_rpo_seconds (>= 20) to bound it; \
+             a planned switchover loses nothing either way.",
+        );
+    }
 
     if req.prior.is_null() {
         if config.get("master_password_wo").is_null() {
@@ -272,10 +286,10 @@ pub fn plan(req: PlanRequest<'_>, resp: &mut PlanResponse) {
                     resp.requires_replace.push(AttrPath::root(attr));
                 }
             }
-            if let Some(n) = &names {
-                if req.prior.get("global_cluster_id").as_str() != Some(n.base.as_str()) {
-                    resp.requires_replace.push(AttrPath::root("global_cluster_id"));
-                }
+            if let Some(n) = &names
+                && req.prior.get("global_cluster_id").as_str() != Some(n.base.as_str())
+            {
+                resp.requires_replace.push(AttrPath::root("global_cluster_id"));
             }
         }
         None => resp.requires_replace.push(AttrPath::root("global_cluster_id")),
@@ -320,10 +334,10 @@ fn default_if_null(v: &mut Value, attr: &str, default: Value) {
 
 /// Sets of strings in sorted order, so a reordered configuration is no change.
 fn normalized(attr: &str, v: &Value) -> Value {
-    if attr.ends_with("_ids") {
-        if let Some(items) = sorted(v) {
-            return Value::strings(items);
-        }
+    if attr.ends_with("_ids")
+        && let Some(items) = sorted(v)
+    {
+        return Value::strings(items);
     }
     v.clone()
 }
@@ -409,7 +423,7 @@ mod tests {
     #[test]
     fn long_names_fail_on_name() {
         let mut c = config();
-        c.set("name", Value::string(&"a".repeat(40)));
+        c.set("name", Value::string("a".repeat(40)));
         let mut d = Diagnostics::default();
         assert!(names(&c, &settings(), &mut d).is_none());
         assert_eq!(d.0[0].path.as_ref().unwrap().to_string(), "name");

@@ -127,10 +127,10 @@ pub async fn refresh(
                 state.set(attr, Value::string(v));
             }
         }
-        if let Some(first) = w.instance_ids.first() {
-            if let Some(i) = instance::find_instance(&p.rds(region), first).await? {
-                state.set("instance_class", Value::string(i.class));
-            }
+        if let Some(first) = w.instance_ids.first()
+            && let Some(i) = instance::find_instance(&p.rds(region), first).await?
+        {
+            state.set("instance_class", Value::string(i.class));
         }
         let rpo = groups::find_rpo(&p.rds(region), &names.parameter_group()).await?;
         state.set("max_rpo_seconds", rpo.map_or(Value::Null, Value::int));

@@ -9,7 +9,6 @@ use crate::aws::wait::{Poll, Waiter};
 
 #[derive(Clone, Debug)]
 pub struct Instance {
-    pub identifier: String,
     pub status: String,
     pub class: String,
 }
@@ -18,7 +17,6 @@ pub async fn find_instance(rds: &Client, id: &str) -> Result<Option<Instance>, A
     let out = rds.describe_db_instances().db_instance_identifier(id).send().await.map_err(aws);
     Ok(absent_as_none(out)?.and_then(|o| o.db_instances.unwrap_or_default().into_iter().next()).map(|i| {
         Instance {
-            identifier: i.db_instance_identifier.unwrap_or_default(),
             status: i.db_instance_status.unwrap_or_default(),
             class: i.db_instance_class.unwrap_or_default(),
         }
