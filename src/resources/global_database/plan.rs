@@ -462,7 +462,24 @@ mod tests {
         let mut c = config();
         c.set("master_password_wo", Value::Null);
         let r = plan_of(&Value::Null, &c);
-        assert_eq!(r.diags.0[0].path.as_ref().unwrap().to_string(), "master_password_wo");
+        let errors: Vec<_> = r
+            .diags
+            .0
+            .iter()
+            .filter(|d| d.severity == crate::tfplugin::diag::Severity::Error)
+            .map(|d| d.path.as_ref().unwrap().to_string())
+            .collect();
+        assert_eq!(errors, ["master_password_wo"]);
+    }
+
+    #[test]
+    fn unbounded_rpo_is_stated_as_a_warning() {
+        let r = plan_of(&Value::Null, &config());
+        assert!(!r.diags.has_errors());
+        assert_eq!(r.diags.0[0].path.as_ref().unwrap().to_string(), "max_rpo_seconds");
+        let mut c = config();
+        c.set("max_rpo_seconds", Value::int(20));
+        assert!(plan_of(&Value::Null, &c).diags.0.is_empty());
     }
 
     #[test]
