@@ -147,7 +147,7 @@ def test_switchover_outside_terraform(tf, aws, standin, network, suffix):
     assert db["writer_region"] == SECONDARY
     assert_writer_flags(db, SECONDARY)
     assert {r: c["arn"] for r, c in db["clusters"].items()} == arns  # same clusters, not new ones
-    assert tf.output()["writer_region"] == SECONDARY
+    assert tf.output()["global_cluster_id"] == gid
     assert_database_in_aws(aws, suffix, 2, 1, 20, writer=SECONDARY)
 
     aws.switchover(gid, PRIMARY, allow_data_loss=True)  # unplanned failover back

@@ -78,6 +78,10 @@ def test_standin_faults_requests_and_sweep(standin, aws, network, suffix):
     before = standin.request_count()
     assert aws.sweep(suffix) == []
     assert standin.request_count() > before
+    # Failed calls count too (werkzeug colours their log lines): bad-input tests rely on it.
+    before = standin.request_count()
+    assert aws.cluster("us-east-1", f"missing-{suffix}") is None  # answered 404
+    assert standin.request_count() == before + 1
 
     # The sweep reports a live key and its alias, and accepts them once scheduled for deletion.
     kms = aws.kms("us-east-2")

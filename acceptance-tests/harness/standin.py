@@ -18,6 +18,9 @@ from .provider import repo_root
 READY = re.compile(r"drpair-standin listening on (http://127\.0\.0\.1:(\d+))")
 # werkzeug's access-log line, printed for every request because we pass --log-requests.
 REQUEST_LINE = re.compile(r'"(GET|POST|PUT|DELETE|HEAD|PATCH) [^"]*" \d{3}')
+OK_REQUEST_LINE = re.compile(r'"(GET|POST|PUT|DELETE|HEAD|PATCH) [^"]*" 2\d\d')
+# werkzeug colours the access lines of 4xx/5xx answers; strip that before matching.
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
 START_TIMEOUT = 60
 # Opt-in: run the same tests against real AWS (README.md); no stand-in is started then.
 REAL_AWS = os.environ.get("DRPAIR_ACC_REAL_AWS") == "1"
@@ -84,16 +87,19 @@ class StandIn:
     # ---- diagnostics -------------------------------------------------------------------
     def request_count(self) -> int:
         """Requests served so far (all services); a delta of 0 proves nobody called AWS."""
-        self._log.flush()
         time.sleep(0.2)  # the access-log line is written just after the response
-        return sum(1 for line in self.log_path.read_text(errors="replace").splitlines()
-                   if REQUEST_LINE.search(line))
+        return sum(1 for line in self._lines() if REQUEST_LINE.search(line))
+
+    def _lines(self):
+        return ANSI.sub("", self.log_path.read_text(errors="replace")).splitlines()
 
     def log_tail(self, lines: int = 40) -> str:
+        """The log's last lines, minus successful requests' access lines (the noise)."""
         try:
-            return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
+            text = self._lines()
         except OSError:
             return ""
+        return "\n".join([ln for ln in text if not OK_REQUEST_LINE.search(ln)][-lines:])
 
     def stop(self):
         if self.proc.poll() is None:

@@ -144,6 +144,10 @@ def _ready_at():
 
 def _wrap_create_db_cluster(orig):
     def create_db_cluster(self, kwargs):
+        # moto stores the new cluster *before* anything can fail and never checks the name:
+        # a repeated create would replace the live cluster with a half-made one. AWS refuses.
+        if kwargs["db_cluster_identifier"] in self.clusters:
+            raise _err("DBClusterAlreadyExistsFault", "DB Cluster already exists")
         gid = kwargs.get("global_cluster_identifier")
         gc = _get_global(self.account_id, gid) if gid else None
         writer = _writer(gc) if gc else None
@@ -182,6 +186,14 @@ def _wrap_delete_db_cluster(orig):
         deleted = orig(self, cluster_identifier, snapshot_name)
         if gc is not None and deleted in gc.members:  # the last member goes with its cluster
             gc.members.remove(deleted)
+        # Automated backups go with the cluster, as on AWS (moto does this for instances only).
+        # moto names them rds:<id>-<YYYY-MM-DD-HH-MM>, so a leftover made a re-create of the
+        # same name within the minute fail half-way (DBClusterSnapshotAlreadyExistsFault after
+        # storing the cluster, before it joined its global cluster or got its delay): an
+        # orphan that callers tolerating *AlreadyExists took for their cluster.
+        for sid, snap in list(self.cluster_snapshots.items()):
+            if snap.snapshot_type == "automated" and snap.db_cluster_identifier == deleted.db_cluster_identifier:
+                del self.cluster_snapshots[sid]
         return deleted
     return delete_db_cluster
 

@@ -133,6 +133,107 @@ def test_create_delay(aws, faults):
     rds.create_db_cluster_snapshot(DBClusterSnapshotIdentifier="s1", DBClusterIdentifier="c1")
 
 
+
+# ---- create delay on a global database: the provider's create-then-wait sequence ------------
+
+DELAY = 2.0  # seconds of `creating`; the tests below allow 80% of it as slack
+
+
+def _global_writer(aws, name="prim"):
+    """Encrypted global cluster g1 and its writer `name` in PRIMARY; returns (rds, key ARNs)."""
+    rds = {r: aws("rds", r) for r in (PRIMARY, SECONDARY)}
+    keys = {r: aws("kms", r).create_key()["KeyMetadata"]["Arn"] for r in rds}
+    rds[PRIMARY].create_global_cluster(GlobalClusterIdentifier="g1", Engine="aurora-postgresql",
+                                       EngineVersion="15.4", StorageEncrypted=True)
+    _create_writer(rds, keys, name)
+    return rds, keys
+
+
+def _create_writer(rds, keys, name="prim"):
+    return rds[PRIMARY].create_db_cluster(
+        DBClusterIdentifier=name, Engine="aurora-postgresql", EngineVersion="15.4",
+        GlobalClusterIdentifier="g1", KmsKeyId=keys[PRIMARY], MasterUsername="admin1",
+        MasterUserPassword="password123")["DBCluster"]
+
+
+def _create_secondary(rds, keys):
+    """The secondary as the provider creates it: no credentials, they come from the writer."""
+    return rds[SECONDARY].create_db_cluster(
+        DBClusterIdentifier="sec", Engine="aurora-postgresql", EngineVersion="15.4",
+        GlobalClusterIdentifier="g1", KmsKeyId=keys[SECONDARY])["DBCluster"]
+
+
+def _status_timeline(describe, limit=DELAY + 2):
+    """[(seconds since start, status)] polled every 0.1 s until `available` or `limit`."""
+    t0, seen = time.monotonic(), []
+    while time.monotonic() - t0 < limit:
+        seen.append((time.monotonic() - t0, describe()))
+        if seen[-1][1] == "available":
+            break
+        time.sleep(0.1)
+    return seen
+
+
+def _assert_creating_for_the_delay(seen):
+    states = [s for _, s in seen]
+    assert states[-1] == "available", seen
+    assert set(states[:-1]) == {"creating"}, seen  # nothing but creating until then
+    last_creating = max(t for t, s in seen if s == "creating")
+    assert last_creating >= 0.8 * DELAY, seen  # was: available after the first poll (~0.2 s)
+
+
+def test_create_delay_holds_global_writer_and_instance(aws, faults):
+    faults(create_delay_seconds=DELAY)
+    rds, _ = _global_writer(aws)
+    rds[PRIMARY].create_db_instance(DBInstanceIdentifier="prim-1", DBClusterIdentifier="prim",
+                                    Engine="aurora-postgresql", DBInstanceClass="db.r6g.large")
+    cluster = _status_timeline(
+        lambda: rds[PRIMARY].describe_db_clusters(DBClusterIdentifier="prim")["DBClusters"][0]["Status"])
+    _assert_creating_for_the_delay(cluster)
+    instance = _status_timeline(lambda: rds[PRIMARY].describe_db_instances(
+        DBInstanceIdentifier="prim-1")["DBInstances"][0]["DBInstanceStatus"], limit=1)
+    assert instance[-1][1] == "available"  # created right after the cluster: its delay is over too
+    assert roles(rds[PRIMARY]) == {cluster_arn(PRIMARY, "prim"): True}
+
+
+def test_secondary_finds_writer_whatever_its_status(aws, faults):
+    faults(create_delay_seconds=DELAY)
+    rds, keys = _global_writer(aws)
+    assert rds[PRIMARY].describe_db_clusters(DBClusterIdentifier="prim")["DBClusters"][0]["Status"] == "creating"
+    sec = _create_secondary(rds, keys)  # while the writer is still creating, as AWS allows
+    assert sec["MasterUsername"] == "admin1" and sec["Status"] == "creating"
+    rds[SECONDARY].remove_from_global_cluster(GlobalClusterIdentifier="g1",
+                                              DbClusterIdentifier=cluster_arn(SECONDARY, "sec"))
+    rds[SECONDARY].delete_db_cluster(DBClusterIdentifier="sec", SkipFinalSnapshot=True)
+    rds[PRIMARY].get_waiter("db_cluster_available").wait(DBClusterIdentifier="prim",
+                                                         WaiterConfig={"Delay": 1, "MaxAttempts": 10})
+    sec = _create_secondary(rds, keys)  # and once it is available, delay still configured
+    assert sec["MasterUsername"] == "admin1" and sec["Status"] == "creating"
+    assert roles(rds[SECONDARY]) == {cluster_arn(PRIMARY, "prim"): True, cluster_arn(SECONDARY, "sec"): False}
+
+
+def test_recreated_writer_is_a_whole_cluster(aws, faults):
+    """The observed failure: a writer re-created under a name used within the same minute.
+
+    moto named the old cluster's automated snapshot rds:prim-<minute> and kept it after the
+    delete, so the new create failed half-way with DBClusterSnapshotAlreadyExistsFault (which a
+    provider takes for "already exists"), leaving a cluster with no delay and no global cluster:
+    available ~0.2 s later, and the secondary then failed for want of a MasterUsername.
+    """
+    rds, keys = _global_writer(aws)
+    rds[PRIMARY].delete_db_cluster(DBClusterIdentifier="prim", SkipFinalSnapshot=True)
+    assert rds[PRIMARY].describe_db_cluster_snapshots(DBClusterIdentifier="prim")["DBClusterSnapshots"] == []
+    faults(create_delay_seconds=DELAY)
+    _create_writer(rds, keys)
+    with pytest.raises(ClientError) as e:  # a repeat is refused and leaves the cluster alone
+        _create_writer(rds, keys)
+    assert error(e) == ("DBClusterAlreadyExistsFault", 400)
+    assert roles(rds[PRIMARY]) == {cluster_arn(PRIMARY, "prim"): True}
+    _assert_creating_for_the_delay(_status_timeline(
+        lambda: rds[PRIMARY].describe_db_clusters(DBClusterIdentifier="prim")["DBClusters"][0]["Status"]))
+    assert _create_secondary(rds, keys)["MasterUsername"] == "admin1"
+    assert roles(rds[PRIMARY]) == {cluster_arn(PRIMARY, "prim"): True, cluster_arn(SECONDARY, "sec"): False}
+
 def test_encrypted_without_key_uses_rds_managed_key(aws):
     rds, kms = aws("rds", SECONDARY), aws("kms", SECONDARY)
     c = rds.create_db_cluster(DBClusterIdentifier="c2", Engine="aurora-postgresql", StorageEncrypted=True,

@@ -117,7 +117,7 @@ impl Converge<'_> {
                 return Ok(());
             }
             crate::warn!("cluster {id} is no longer in global cluster {}: replacing it", global.arn);
-            self.delete_regional(&rs.region, &existing.instance_ids).await?;
+            self.delete_regional(&rs.region).await?;
         }
         let password = self.spec.master_password.as_deref();
         let writer = match (is_writer, password) {
@@ -154,8 +154,9 @@ impl Converge<'_> {
     }
 
     /// Deletes a region's instances and then its cluster.
-    async fn delete_regional(&self, region: &str, instance_ids: &[String]) -> Result<(), AwsError> {
+    async fn delete_regional(&self, region: &str) -> Result<(), AwsError> {
         let rds = self.provider.rds(region);
+        let instance_ids = instance::list_cluster_instances(&rds, &self.names.cluster(region)).await?;
         try_join_all(instance_ids.iter().map(|i| instance::delete_instance(&rds, i, &self.waiter))).await?;
         cluster::delete_cluster(&rds, &self.names.cluster(region), &self.waiter).await
     }
@@ -181,8 +182,7 @@ impl Converge<'_> {
             instance::wait_instance_available(&rds, id, &self.waiter).await
         }))
         .await?;
-        let current =
-            cluster::find_cluster(&rds, &cluster_id).await?.map(|c| c.instance_ids).unwrap_or_default();
+        let current = instance::list_cluster_instances(&rds, &cluster_id).await?;
         let surplus: Vec<_> = current.iter().filter(|i| !wanted.contains(i)).collect();
         try_join_all(surplus.into_iter().map(|i| instance::delete_instance(&rds, i, &self.waiter))).await?;
         Ok(())

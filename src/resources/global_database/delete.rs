@@ -49,8 +49,9 @@ pub async fn delete(
     try_join_all(regions.iter().map(|region| async move {
         let rds = p.rds(region);
         let id = names.cluster(region);
-        if let Some(c) = cluster::find_cluster(&rds, &id).await? {
-            try_join_all(c.instance_ids.iter().map(|i| instance::delete_instance(&rds, i, w))).await?;
+        if cluster::find_cluster(&rds, &id).await?.is_some() {
+            let instances = instance::list_cluster_instances(&rds, &id).await?;
+            try_join_all(instances.iter().map(|i| instance::delete_instance(&rds, i, w))).await?;
             cluster::delete_cluster(&rds, &id, w).await?;
         }
         Ok::<_, AwsError>(())

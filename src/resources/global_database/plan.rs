@@ -220,8 +220,9 @@ const ARGUMENTS: &[&str] = &[
 ];
 /// Arguments AWS cannot change in place.
 const FORCE_NEW: &[&str] = &["name", "database_name", "master_username"];
-/// Computed values that an in-place change of arguments can alter.
-const COMPUTED_ON_CHANGE: &[&str] = &["clusters", "inventory"];
+/// Arguments that add or remove AWS objects, and the computed values that list them.
+const TOPOLOGY: &[&str] = &["primary_instance_count", "secondary_instance_count"];
+const COMPUTED_ON_TOPOLOGY: &[&str] = &["clusters", "inventory"];
 
 pub fn plan(req: PlanRequest<'_>, resp: &mut PlanResponse) {
     let config = req.config;
@@ -308,9 +309,9 @@ pub fn plan(req: PlanRequest<'_>, resp: &mut PlanResponse) {
     // A regional cluster missing from state was deleted outside Terraform: repair it.
     let regions_present = req.prior.get("clusters").as_map().map_or(0, |m| m.len());
     let needs_repair = regions_present < 2;
-    let arguments_changed = ARGUMENTS.iter().any(|a| planned.get(a) != req.prior.get(a));
-    if needs_repair || arguments_changed {
-        for attr in COMPUTED_ON_CHANGE {
+    let topology_changed = TOPOLOGY.iter().any(|a| planned.get(a) != req.prior.get(a));
+    if needs_repair || topology_changed {
+        for attr in COMPUTED_ON_TOPOLOGY {
             planned.set(attr, Value::Unknown);
         }
     }
@@ -515,5 +516,20 @@ mod tests {
         let mut c = config();
         c.set("primary_instance_count", Value::int(3));
         assert!(plan_of(&prior, &c).requires_replace.is_empty());
+    }
+
+    #[test]
+    fn settings_changes_keep_computed_lists_known() {
+        // After an import the password version is unknown to state: setting it must not
+        // make the cluster list look as if it would change.
+        let prior = applied(&config());
+        let mut c = config();
+        c.set("master_password_wo_version", Value::int(1));
+        c.set("deletion_protection", Value::Bool(true));
+        let r = plan_of(&prior, &c);
+        assert_eq!(r.planned.get("clusters"), prior.get("clusters"));
+        assert_eq!(r.planned.get("inventory"), prior.get("inventory"));
+        c.set("secondary_instance_count", Value::int(2));
+        assert!(plan_of(&prior, &c).planned.get("clusters").is_unknown());
     }
 }

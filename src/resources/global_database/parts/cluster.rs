@@ -118,11 +118,14 @@ pub async fn modify_cluster(
 }
 
 pub async fn delete_cluster(rds: &Client, id: &str, w: &Waiter) -> Result<(), AwsError> {
-    let r = rds.delete_db_cluster().db_cluster_identifier(id).skip_final_snapshot(true).send().await;
-    match r.map(|_| ()).map_err(aws) {
-        // Already being deleted by an earlier, interrupted run.
-        Err(e) if e.code() == Some("InvalidDBClusterStateFault") && e.to_string().contains("deleting") => {}
-        other => gone_is_done(other)?,
+    let r = rds.delete_db_cluster().db_cluster_identifier(id).send().await.map(|_| ()).map_err(aws);
+    if let Err(e) = gone_is_done(r) {
+        // An earlier, interrupted run may have started the deletion already: that is fine;
+        // any other refusal is the caller's to see.
+        let already_deleting = find_cluster(rds, id).await?.is_none_or(|c| c.status == "deleting");
+        if !already_deleting {
+            return Err(e);
+        }
     }
     w.until(&format!("cluster {id} to be deleted"), || async {
         Ok(match find_cluster(rds, id).await? {

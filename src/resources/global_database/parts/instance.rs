@@ -1,6 +1,7 @@
 //! DB instances of a regional cluster: `<cluster>-1` .. `<cluster>-N`.
 
 use aws_sdk_rds::Client;
+use aws_sdk_rds::types::Filter;
 
 use super::{absent_as_none, gone_is_done, rds_tags};
 use crate::aws::AwsError;
@@ -74,9 +75,11 @@ pub async fn modify_instance_class(rds: &Client, id: &str, class: &str) -> Resul
 
 pub async fn delete_instance(rds: &Client, id: &str, w: &Waiter) -> Result<(), AwsError> {
     let r = rds.delete_db_instance().db_instance_identifier(id).send().await.map(|_| ()).map_err(aws);
-    match r {
-        Err(e) if e.code() == Some("InvalidDBInstanceState") && e.to_string().contains("deleting") => {}
-        other => gone_is_done(other)?,
+    if let Err(e) = gone_is_done(r) {
+        let already_deleting = find_instance(rds, id).await?.is_none_or(|i| i.status == "deleting");
+        if !already_deleting {
+            return Err(e);
+        }
     }
     w.until(&format!("instance {id} to be deleted"), || async {
         Ok(match find_instance(rds, id).await? {
@@ -85,4 +88,15 @@ pub async fn delete_instance(rds: &Client, id: &str, w: &Waiter) -> Result<(), A
         })
     })
     .await
+}
+
+/// Every instance that belongs to the cluster, including ones not yet listed as members
+/// (a create interrupted before the cluster reported them).
+pub async fn list_cluster_instances(rds: &Client, cluster_id: &str) -> Result<Vec<String>, AwsError> {
+    let filter = Filter::builder().name("db-cluster-id").values(cluster_id).build();
+    let out = rds.describe_db_instances().filters(filter).send().await.map_err(aws)?;
+    let mut ids: Vec<String> =
+        out.db_instances().iter().filter_map(|i| i.db_instance_identifier.clone()).collect();
+    ids.sort();
+    Ok(ids)
 }

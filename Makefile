@@ -1,0 +1,57 @@
+# drpair: the commands a fresh machine needs. `make demo` and `make test` are the front door.
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := build
+
+# One shared target dir: the acceptance tests, gen-docs and the demo all find the debug build
+# at $(CARGO_TARGET_DIR)/debug/terraform-provider-drpair without being told.
+CARGO_TARGET_DIR ?= $(HOME)/.cache/drpair/target
+export CARGO_TARGET_DIR
+
+# The first `version = "..."` line is [package]'s (rust-version does not match ^version).
+VERSION := $(shell sed -n 's/^version *= *"\(.*\)"/\1/p' Cargo.toml | head -n1)
+PLATFORM := $(shell uname -s | tr A-Z a-z)_$(subst aarch64,arm64,$(subst x86_64,amd64,$(shell uname -m)))
+# Terraform's implied local mirror: found with no CLI configuration at all.
+PLUGIN_DIR := $(HOME)/.terraform.d/plugins/registry.terraform.io/drpair/drpair/$(VERSION)/$(PLATFORM)
+PORT ?= 4566
+PYTEST_WORKERS ?= 2
+
+.PHONY: build install venv standin unit standin-test acceptance test docs lint demo
+
+build: ## debug build of the provider (what tests, docs and the demo use)
+	cargo build
+
+install: ## release build, installed where `terraform init` finds drpair/drpair offline
+	cargo build --release
+	mkdir -p "$(PLUGIN_DIR)"
+	install -m 0755 "$(CARGO_TARGET_DIR)/release/terraform-provider-drpair" \
+	  "$(PLUGIN_DIR)/terraform-provider-drpair_v$(VERSION)"
+	@echo "installed $(PLUGIN_DIR)/terraform-provider-drpair_v$(VERSION)"
+	@echo "note: a workspace that locked an older build of $(VERSION) needs its .terraform.lock.hcl removed"
+
+venv: ## .venv with the pinned stand-in and test packages
+	scripts/venv
+
+standin: venv ## AWS stand-in in the foreground on 127.0.0.1:$(PORT)
+	scripts/standin --port $(PORT)
+
+unit: ## Rust unit tests
+	if cargo nextest --version >/dev/null 2>&1; then cargo nextest run; else cargo test; fi
+
+standin-test: venv ## tests of the stand-in's extensions
+	scripts/test-standin
+
+acceptance: build venv ## real terraform against the stand-in, 2 tests at a time
+	.venv/bin/pytest -n $(PYTEST_WORKERS) acceptance-tests
+
+test: unit standin-test acceptance
+
+docs: build ## regenerate docs/ from the provider schema
+	scripts/gen-docs
+
+lint:
+	cargo fmt --check
+	cargo clippy -- -D warnings
+
+demo: ## build, stand-in, apply examples/global-database, switchover, destroy
+	scripts/demo
