@@ -99,6 +99,8 @@ def test_basic(tf, tf_factory, aws, standin, network, suffix):
     assert db["writer_region"] == PRIMARY
     assert db["rpo_bound_seconds"] == 20
     assert db["master_password_wo"] is None  # write-only: never persisted
+    assert configs.PASSWORD not in (tf.path / "terraform.tfstate").read_text()
+    assert configs.PASSWORD not in tf.log_path.read_text()  # nor logged, even at debug
     assert set(db["clusters"]) == {PRIMARY, SECONDARY}
     assert_writer_flags(db, PRIMARY)
     assert db["clusters"][SECONDARY]["identifier"] == cluster_ids[SECONDARY]
@@ -166,6 +168,7 @@ def test_secondary_deleted_outside(tf, aws, standin, network, suffix):
     tf.apply()
     gid, cluster_ids = names(suffix)
     secondary = aws.cluster(SECONDARY, cluster_ids[SECONDARY])
+    primary_before = aws.cluster(PRIMARY, cluster_ids[PRIMARY])
     rds = aws.rds(SECONDARY)
 
     # As an operator would: out of the global cluster first, then instances, then the cluster.
@@ -185,6 +188,11 @@ def test_secondary_deleted_outside(tf, aws, standin, network, suffix):
 
     tf.apply()
     assert_database_in_aws(aws, suffix, primary_instances=2, secondary_instances=1, rpo=20)
+    # Only the missing part was recreated: the writer cluster and its instances are the same.
+    primary_after = aws.cluster(PRIMARY, cluster_ids[PRIMARY])
+    assert primary_after["ClusterCreateTime"] == primary_before["ClusterCreateTime"]
+    assert primary_after["DBClusterMembers"] == primary_before["DBClusterMembers"]
+    assert aws.cluster(SECONDARY, cluster_ids[SECONDARY])["DBClusterArn"] == secondary["DBClusterArn"]
     tf.assert_plan_empty()
     destroy_and_sweep(tf, aws, suffix)
 
@@ -209,6 +217,31 @@ def test_killed_apply_converges(tf, aws, standin, network, suffix):
 
     standin.reset_faults()
     tf.apply()  # adopts what the killed run created (deterministic names), creates the rest
+    assert_database_in_aws(aws, suffix, 2, 1, 20)
+    tf.assert_plan_empty()
+    destroy_and_sweep(tf, aws, suffix)
+
+
+# ---- d2) Ctrl-C: StopProvider cancels the waits, the provider records what exists ------------
+
+@pytest.mark.skipif(REAL_AWS, reason="needs the stand-in's creation delay")
+def test_interrupted_apply_stops_promptly_and_converges(tf, aws, standin, network, suffix):
+    tf.write(configs.global_database(standin.url, suffix, network))
+    tf.init()
+    delay = 120  # far longer than the interrupted run may take: only StopProvider ends it early
+    standin.faults(create_delay_seconds=delay)
+    gid, _ = names(suffix)
+
+    proc = tf.popen("apply", "-auto-approve", "-input=false", "-no-color")
+    wait_until(lambda: proc.poll() is not None or aws.global_cluster(gid) is not None,
+               timeout=60, interval=0.2, what="global cluster to appear")
+    assert proc.poll() is None, "apply ended before it could be interrupted"
+    os.kill(proc.pid, signal.SIGINT)  # as Ctrl-C: Terraform calls StopProvider
+    assert proc.wait(timeout=delay / 2) != 0
+    assert "StopProvider" in tf.log_path.read_text()
+
+    standin.reset_faults()
+    tf.apply()  # converges from what the interrupted run recorded or left behind
     assert_database_in_aws(aws, suffix, 2, 1, 20)
     tf.assert_plan_empty()
     destroy_and_sweep(tf, aws, suffix)
