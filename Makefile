@@ -44,14 +44,14 @@ standin-test: venv ## tests of the stand-in's extensions
 acceptance: build venv ## real terraform against the stand-in, 2 tests at a time
 	.venv/bin/pytest -n $(PYTEST_WORKERS) acceptance-tests
 
-test: unit standin-test acceptance
+test: lint unit standin-test acceptance
 
 docs: build ## regenerate docs/ from the provider schema
 	scripts/gen-docs
 
-lint:
+lint: ## formatting and clippy, warnings are errors
 	cargo fmt --check
-	cargo clippy -- -D warnings
+	cargo clippy --all-targets -- -D warnings
 
 demo: ## build, stand-in, apply examples/global-database, switchover, destroy
 	scripts/demo
