@@ -101,7 +101,8 @@ impl Converge<'_> {
     }
 
     /// Makes sure the region's cluster exists as a member of the global cluster. A cluster
-    /// that was detached outside Terraform cannot rejoin (AWS forbids it): it is replaced.
+    /// detached outside Terraform cannot rejoin (AWS forbids it) and may hold writes made
+    /// since: it is never deleted for the user, who is told what to do instead.
     async fn ensure_cluster(
         &self,
         rs: &RegionSpec,
@@ -112,12 +113,19 @@ impl Converge<'_> {
         let rds = self.provider.rds(&rs.region);
         let id = self.names.cluster(&rs.region);
         if let Some(existing) = cluster::find_cluster(&rds, &id).await? {
-            if global.member(&existing.arn).is_some() || global.members.is_empty() && is_writer {
+            if global.member(&existing.arn).is_some() {
                 cluster::wait_cluster_available(&rds, &id, &self.waiter).await?;
                 return Ok(());
             }
-            crate::warn!("cluster {id} is no longer in global cluster {}: replacing it", global.arn);
-            self.delete_regional(&rs.region).await?;
+            return Err(AwsError::BadState {
+                what: format!("cluster {id} in {}", rs.region),
+                state: format!(
+                    "standalone, outside global cluster {}: it was detached outside Terraform and \
+                     cannot rejoin. It may hold writes made since, so drpair does not delete it: \
+                     keep what you need, delete the cluster and its instances, then apply again",
+                    self.names.global_cluster()
+                ),
+            });
         }
         let password = self.spec.master_password.as_deref();
         let writer = match (is_writer, password) {
@@ -151,14 +159,6 @@ impl Converge<'_> {
         .await?;
         cluster::wait_cluster_available(&rds, &id, &self.waiter).await?;
         Ok(())
-    }
-
-    /// Deletes a region's instances and then its cluster.
-    async fn delete_regional(&self, region: &str) -> Result<(), AwsError> {
-        let rds = self.provider.rds(region);
-        let instance_ids = instance::list_cluster_instances(&rds, &self.names.cluster(region)).await?;
-        try_join_all(instance_ids.iter().map(|i| instance::delete_instance(&rds, i, &self.waiter))).await?;
-        cluster::delete_cluster(&rds, &self.names.cluster(region), &self.waiter).await
     }
 
     /// Instances `1..=count` exist with the right class; higher numbers are removed.

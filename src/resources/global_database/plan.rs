@@ -278,22 +278,19 @@ pub fn plan(req: PlanRequest<'_>, resp: &mut PlanResponse) {
             resp.requires_replace.push(AttrPath::root(attr));
         }
     }
-    match settings {
-        Some(s) => {
-            for (attr, now) in
-                [("primary_region", &s.primary_region), ("secondary_region", &s.secondary_region)]
-            {
-                if req.prior.get(attr).as_str() != Some(now.as_str()) {
-                    resp.requires_replace.push(AttrPath::root(attr));
-                }
-            }
-            if let Some(n) = &names
-                && req.prior.get("global_cluster_id").as_str() != Some(n.base.as_str())
-            {
-                resp.requires_replace.push(AttrPath::root("global_cluster_id"));
+    // With the provider settings still unknown the identity cannot be compared: keep it.
+    if let Some(s) = settings {
+        for (attr, now) in [("primary_region", &s.primary_region), ("secondary_region", &s.secondary_region)]
+        {
+            if req.prior.get(attr).as_str() != Some(now.as_str()) {
+                resp.requires_replace.push(AttrPath::root(attr));
             }
         }
-        None => resp.requires_replace.push(AttrPath::root("global_cluster_id")),
+        if let Some(n) = &names
+            && req.prior.get("global_cluster_id").as_str() != Some(n.base.as_str())
+        {
+            resp.requires_replace.push(AttrPath::root("global_cluster_id"));
+        }
     }
     if !resp.requires_replace.is_empty() {
         let mut fresh =
@@ -516,6 +513,26 @@ mod tests {
         let mut c = config();
         c.set("primary_instance_count", Value::int(3));
         assert!(plan_of(&prior, &c).requires_replace.is_empty());
+    }
+
+    #[test]
+    fn unknown_provider_settings_never_replace() {
+        let prior = applied(&config());
+        let mut resp = PlanResponse::default();
+        plan(PlanRequest { prior: &prior, config: &config(), provider: None }, &mut resp);
+        assert!(resp.requires_replace.is_empty());
+        assert_eq!(resp.planned.get("global_cluster_id"), prior.get("global_cluster_id"));
+    }
+
+    #[test]
+    fn provider_region_change_replaces() {
+        let prior = applied(&config());
+        let mut s = settings();
+        s.secondary_region = "us-west-2".into();
+        let configured = crate::provider::Configured::for_tests(s);
+        let mut resp = PlanResponse::default();
+        plan(PlanRequest { prior: &prior, config: &config(), provider: Some(&configured) }, &mut resp);
+        assert_eq!(resp.requires_replace, [AttrPath::root("secondary_region")]);
     }
 
     #[test]
