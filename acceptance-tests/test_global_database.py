@@ -175,6 +175,14 @@ def test_secondary_deleted_outside(tf, aws, standin, network, suffix):
     rds.remove_from_global_cluster(GlobalClusterIdentifier=gid, DbClusterIdentifier=secondary["DBClusterArn"])
     wait_until(lambda: len(aws.global_cluster(gid)["GlobalClusterMembers"]) == 1,
                timeout=WAIT, what="secondary detached")
+
+    # Detached but still there: it may hold writes made since, so the provider refuses to
+    # delete it and says what to do; nothing is touched.
+    assert tf.plan().changes() == [(ADDR, ["update"])]
+    result = tf.apply(expect_fail=True)
+    assert "detached outside Terraform" in result.stderr
+    assert aws.cluster(SECONDARY, cluster_ids[SECONDARY])["DBClusterArn"] == secondary["DBClusterArn"]
+
     for m in secondary["DBClusterMembers"]:
         rds.delete_db_instance(DBInstanceIdentifier=m["DBInstanceIdentifier"], SkipFinalSnapshot=True)
     wait_until(lambda: not aws.cluster(SECONDARY, cluster_ids[SECONDARY])["DBClusterMembers"],
@@ -194,6 +202,47 @@ def test_secondary_deleted_outside(tf, aws, standin, network, suffix):
     assert primary_after["DBClusterMembers"] == primary_before["DBClusterMembers"]
     assert aws.cluster(SECONDARY, cluster_ids[SECONDARY])["DBClusterArn"] == secondary["DBClusterArn"]
     tf.assert_plan_empty()
+    destroy_and_sweep(tf, aws, suffix)
+
+
+# ---- c2) updates in place, deletion protection ------------------------------------------------
+
+def test_updates_in_place(tf, aws, standin, network, suffix):
+    tf.write(configs.global_database(standin.url, suffix, network))
+    tf.init()
+    tf.apply()
+    gid, cluster_ids = names(suffix)
+    arns = {r: aws.cluster(r, cluster_ids[r])["DBClusterArn"] for r in (PRIMARY, SECONDARY)}
+
+    # More instances in both regions, a wider RPO bound and a password rotation: one in-place
+    # update, nothing replaced.
+    tf.write(configs.global_database(standin.url, suffix, network, primary_instance_count=3,
+                                     secondary_instance_count=2, max_rpo_seconds=30,
+                                     master_password_wo_version=2))
+    plan = tf.plan()
+    assert plan.changes() == [(ADDR, ["update"])]
+    tf.apply()
+    assert_database_in_aws(aws, suffix, primary_instances=3, secondary_instances=2, rpo=30)
+    assert {r: aws.cluster(r, cluster_ids[r])["DBClusterArn"] for r in (PRIMARY, SECONDARY)} == arns
+    assert tf.state()[ADDR]["rpo_bound_seconds"] == 30
+    tf.assert_plan_empty()
+
+    # Fewer instances again: the surplus is deleted.
+    tf.write(configs.global_database(standin.url, suffix, network, max_rpo_seconds=30,
+                                     master_password_wo_version=2, deletion_protection=True))
+    tf.apply()
+    assert_database_in_aws(aws, suffix, primary_instances=2, secondary_instances=1, rpo=30)
+    assert aws.global_cluster(gid)["DeletionProtection"] is True
+    tf.assert_plan_empty()
+
+    # Deletion protection holds: destroy refuses, says why, and deletes nothing.
+    result = tf.destroy(expect_fail=True)
+    assert "deletion_protection" in result.stderr
+    assert_database_in_aws(aws, suffix, primary_instances=2, secondary_instances=1, rpo=30)
+
+    tf.write(configs.global_database(standin.url, suffix, network, max_rpo_seconds=30,
+                                     master_password_wo_version=2))
+    tf.apply()
     destroy_and_sweep(tf, aws, suffix)
 
 
