@@ -3,8 +3,10 @@
 A DR provider drives Aurora global databases through exactly the calls moto is weakest at:
 SwitchoverGlobalCluster and FailoverGlobalCluster are not implemented (HTTP 500),
 RemoveFromGlobalCluster only works when called in us-east-1, DescribeGlobalClusters ignores
-its identifier, and deleting a member cluster silently detaches it. `install()` fixes these
-on moto's own classes, so everything else (serialisation, error shapes) stays moto's.
+its identifier, deleting a member cluster silently detaches it, DeleteGlobalCluster ignores
+DeletionProtection, and ModifyGlobalCluster and ResetDBClusterParameterGroup are missing.
+`install()` fixes these on moto's own classes, so everything else (serialisation, error
+shapes) stays moto's.
 
 moto keeps every global cluster in the us-east-1 backend whatever region the call was made
 in; we keep that, and never need a member's region to change roles, so a failover with
@@ -13,7 +15,7 @@ AllowDataLoss works while the writer's region is in an injected outage.
 import time
 
 from moto.core.responses import ActionResult
-from moto.rds.exceptions import DBClusterNotFoundError, RDSClientError
+from moto.rds.exceptions import DBClusterNotFoundError, DBClusterParameterGroupNotFoundError, RDSClientError
 from moto.rds.models import DBCluster, DBInstance, RDSBackend, rds_backends
 from moto.rds.responses import RDSResponse
 
@@ -121,11 +123,55 @@ def describe_global_clusters(self, global_cluster_identifier=None):
     return list(self.global_clusters.values())
 
 
+def _major(engine, version):
+    """The major part of an engine version: 15 of 15.4, 5.7 of 5.7.mysql_aurora.2.11.2, 9.6 of 9.6.22."""
+    parts = version.split(".")
+    if "postgres" in engine and parts[0].isdigit() and int(parts[0]) >= 10:
+        return parts[0]
+    return ".".join(parts[:2])
+
+
+def modify_global_cluster(self, global_cluster_identifier, new_global_cluster_identifier=None,
+                          deletion_protection=None, engine_version=None, allow_major_version_upgrade=None):
+    """Deletion protection and engine version; a new version goes to every member too."""
+    gc = _get_global(self.account_id, global_cluster_identifier)
+    if new_global_cluster_identifier:  # renaming would have to re-key moto's dict and ARNs
+        raise _err("InvalidParameterValue", "NewGlobalClusterIdentifier is not supported by this stand-in")
+    if engine_version and engine_version != gc.engine_version:
+        old, new = _major(gc.engine, gc.engine_version), _major(gc.engine, engine_version)
+        if old != new and not allow_major_version_upgrade:
+            raise _err("InvalidParameterCombination",
+                       "The AllowMajorVersionUpgrade flag must be present when upgrading to a new major version.")
+        gc.engine_version = engine_version
+        for c in gc.members:  # the DBCluster objects themselves, whatever their region
+            c.engine_version = engine_version
+    if deletion_protection is not None:
+        gc.deletion_protection = deletion_protection
+    return gc
+
+
 def _wrap_delete_global_cluster(orig):
     def delete_global_cluster(self, global_cluster_identifier):
         gc = _get_global(self.account_id, global_cluster_identifier)
+        if gc.deletion_protection:  # moto deletes it anyway
+            raise _err("InvalidParameterCombination",
+                       f"Cannot delete protected global cluster {gc.global_cluster_identifier}, "
+                       "please disable deletion protection and try again.")
         return orig(self, gc.global_cluster_identifier)
     return delete_global_cluster
+
+
+def reset_db_cluster_parameter_group(self, db_cluster_parameter_group_name, reset_all_parameters=None,
+                                     parameter_names=()):
+    """Back to engine defaults. moto stores only what was set, so resetting is forgetting."""
+    group = self.db_cluster_parameter_groups.get(db_cluster_parameter_group_name)
+    if group is None:
+        raise DBClusterParameterGroupNotFoundError(db_cluster_parameter_group_name)
+    if reset_all_parameters and parameter_names:
+        raise _err("InvalidParameterCombination", "Cannot specify both ResetAllParameters and Parameters")
+    for name in list(group.parameters) if reset_all_parameters else parameter_names:
+        group.parameters.pop(name, None)  # never set (or unknown to moto): nothing to reset
+    return group
 
 
 def _kms_arn(backend, key_id):
@@ -265,6 +311,26 @@ def _resp_describe_global_clusters(self):
     return ActionResult({"GlobalClusters": clusters})
 
 
+def _resp_modify_global_cluster(self):
+    gc = self.backend.modify_global_cluster(
+        global_cluster_identifier=self.params.get("GlobalClusterIdentifier"),
+        new_global_cluster_identifier=self.params.get("NewGlobalClusterIdentifier"),
+        deletion_protection=self.params.get("DeletionProtection"),
+        engine_version=self.params.get("EngineVersion"),
+        allow_major_version_upgrade=self.params.get("AllowMajorVersionUpgrade"),
+    )
+    return ActionResult({"GlobalCluster": gc})
+
+
+def _resp_reset_db_cluster_parameter_group(self):
+    group = self.backend.reset_db_cluster_parameter_group(
+        db_cluster_parameter_group_name=self.params.get("DBClusterParameterGroupName"),
+        reset_all_parameters=self.params.get("ResetAllParameters"),
+        parameter_names=[p["ParameterName"] for p in self.params.get("Parameters", [])],
+    )
+    return ActionResult({"DBClusterParameterGroupName": group.name})
+
+
 def install():
     """Patch moto's RDS classes once; call before the server handles a request."""
     global _installed
@@ -275,6 +341,8 @@ def install():
     RDSBackend.failover_global_cluster = failover_global_cluster
     RDSBackend.remove_from_global_cluster = remove_from_global_cluster
     RDSBackend.describe_global_clusters = describe_global_clusters
+    RDSBackend.modify_global_cluster = modify_global_cluster
+    RDSBackend.reset_db_cluster_parameter_group = reset_db_cluster_parameter_group
     RDSBackend.delete_global_cluster = _wrap_delete_global_cluster(RDSBackend.delete_global_cluster)
     RDSBackend.create_db_cluster = _wrap_create_db_cluster(RDSBackend.create_db_cluster)
     RDSBackend.delete_db_cluster = _wrap_delete_db_cluster(RDSBackend.delete_db_cluster)
@@ -285,3 +353,5 @@ def install():
     RDSResponse.failover_global_cluster = _resp_failover_global_cluster
     RDSResponse.remove_from_global_cluster = _resp_remove_from_global_cluster
     RDSResponse.describe_global_clusters = _resp_describe_global_clusters
+    RDSResponse.modify_global_cluster = _resp_modify_global_cluster
+    RDSResponse.reset_db_cluster_parameter_group = _resp_reset_db_cluster_parameter_group

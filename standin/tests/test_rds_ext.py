@@ -348,3 +348,98 @@ def test_provider_flow(aws):
         with pytest.raises(ClientError) as e:
             call()
         assert error(e) == expected
+
+
+# ---- ModifyGlobalCluster, protected delete, ResetDBClusterParameterGroup ----------------------
+
+def _describe_global(rds, name="g1"):
+    return rds.describe_global_clusters(GlobalClusterIdentifier=name)["GlobalClusters"][0]
+
+
+def global_db_arn(name="g1"):
+    return f"arn:aws:rds::{ACCOUNT}:global-cluster:{name}"
+
+
+def test_global_cluster_deletion_protection(aws):
+    rds = aws("rds", PRIMARY)
+    gc = rds.create_global_cluster(GlobalClusterIdentifier="g1", Engine="aurora-postgresql",
+                                   EngineVersion="15.4", DeletionProtection=True)["GlobalCluster"]
+    assert gc["DeletionProtection"] is True and _describe_global(rds)["DeletionProtection"] is True
+    with pytest.raises(ClientError) as e:
+        rds.delete_global_cluster(GlobalClusterIdentifier="g1")
+    assert error(e) == ("InvalidParameterCombination", 400)
+    assert "Cannot delete protected global cluster" in e.value.response["Error"]["Message"]
+    gc = rds.modify_global_cluster(GlobalClusterIdentifier="g1", DeletionProtection=False)["GlobalCluster"]
+    assert gc["DeletionProtection"] is False and gc["EngineVersion"] == "15.4"
+    assert _describe_global(aws("rds", SECONDARY))["DeletionProtection"] is False  # seen from any region
+    rds.modify_global_cluster(GlobalClusterIdentifier="g1", DeletionProtection=True)
+    assert _describe_global(rds)["DeletionProtection"] is True
+    rds.modify_global_cluster(GlobalClusterIdentifier="g1", DeletionProtection=False)
+    rds.delete_global_cluster(GlobalClusterIdentifier="g1")
+    rds.create_global_cluster(GlobalClusterIdentifier="g2", Engine="aurora-postgresql")
+    assert _describe_global(rds, "g2")["DeletionProtection"] is False  # the default
+
+
+def test_modify_global_cluster_engine_version(global_db):
+    rds = global_db["rds"]
+
+    def versions():
+        return (_describe_global(rds[PRIMARY])["EngineVersion"],
+                rds[PRIMARY].describe_db_clusters(DBClusterIdentifier="prim")["DBClusters"][0]["EngineVersion"],
+                rds[SECONDARY].describe_db_clusters(DBClusterIdentifier="sec")["DBClusters"][0]["EngineVersion"])
+
+    gc = rds[PRIMARY].modify_global_cluster(GlobalClusterIdentifier="g1", EngineVersion="15.5")["GlobalCluster"]
+    assert gc["EngineVersion"] == "15.5" and len(gc["GlobalClusterMembers"]) == 2
+    assert versions() == ("15.5", "15.5", "15.5")  # minor: no flag needed, members follow
+    with pytest.raises(ClientError) as e:  # major without AllowMajorVersionUpgrade
+        rds[PRIMARY].modify_global_cluster(GlobalClusterIdentifier="g1", EngineVersion="16.1")
+    assert error(e) == ("InvalidParameterCombination", 400)
+    assert versions() == ("15.5", "15.5", "15.5")
+    rds[SECONDARY].modify_global_cluster(GlobalClusterIdentifier=global_db_arn(), EngineVersion="16.1",
+                                         AllowMajorVersionUpgrade=True, DeletionProtection=True)
+    assert versions() == ("16.1", "16.1", "16.1")
+    assert _describe_global(rds[PRIMARY])["DeletionProtection"] is True
+
+
+def test_modify_global_cluster_errors(global_db):
+    rds = global_db["rds"][PRIMARY]
+    with pytest.raises(ClientError) as e:
+        rds.modify_global_cluster(GlobalClusterIdentifier="nope", DeletionProtection=True)
+    assert error(e) == ("GlobalClusterNotFoundFault", 404)
+    with pytest.raises(ClientError) as e:
+        rds.modify_global_cluster(GlobalClusterIdentifier="g1", NewGlobalClusterIdentifier="g2")
+    assert error(e) == ("InvalidParameterValue", 400)
+    assert _describe_global(rds)["GlobalClusterIdentifier"] == "g1"
+
+
+def test_reset_db_cluster_parameter_group(aws):
+    rds = aws("rds", PRIMARY)
+    rds.create_db_cluster_parameter_group(DBClusterParameterGroupName="cpg1", Description="d",
+                                          DBParameterGroupFamily="aurora-postgresql15")
+    rds.modify_db_cluster_parameter_group(DBClusterParameterGroupName="cpg1", Parameters=[
+        {"ParameterName": "rds.global_db_rpo", "ParameterValue": "20", "ApplyMethod": "immediate"},
+        {"ParameterName": "work_mem", "ParameterValue": "8192", "ApplyMethod": "immediate"},
+        {"ParameterName": "log_min_duration_statement", "ParameterValue": "500", "ApplyMethod": "immediate"}])
+
+    def user_set():
+        return sorted(p["ParameterName"] for p in rds.describe_db_cluster_parameters(
+            DBClusterParameterGroupName="cpg1", Source="user")["Parameters"])
+
+    assert user_set() == ["log_min_duration_statement", "rds.global_db_rpo", "work_mem"]
+    # as the provider unsets the RPO
+    resp = rds.reset_db_cluster_parameter_group(DBClusterParameterGroupName="cpg1", Parameters=[
+        {"ParameterName": "rds.global_db_rpo", "ApplyMethod": "immediate"}])
+    assert resp["DBClusterParameterGroupName"] == "cpg1"
+    assert user_set() == ["log_min_duration_statement", "work_mem"]
+    rds.reset_db_cluster_parameter_group(DBClusterParameterGroupName="cpg1", Parameters=[
+        {"ParameterName": "rds.global_db_rpo", "ApplyMethod": "immediate"}])  # again: nothing to do
+    with pytest.raises(ClientError) as e:
+        rds.reset_db_cluster_parameter_group(DBClusterParameterGroupName="cpg1", ResetAllParameters=True,
+                                             Parameters=[{"ParameterName": "work_mem"}])
+    assert error(e) == ("InvalidParameterCombination", 400)
+    assert user_set() == ["log_min_duration_statement", "work_mem"]
+    rds.reset_db_cluster_parameter_group(DBClusterParameterGroupName="cpg1", ResetAllParameters=True)
+    assert user_set() == []
+    with pytest.raises(ClientError) as e:
+        rds.reset_db_cluster_parameter_group(DBClusterParameterGroupName="nope", ResetAllParameters=True)
+    assert error(e) == ("DBParameterGroupNotFound", 404)
