@@ -55,6 +55,12 @@ impl Configured {
     pub fn kms(&self, region: &str) -> aws_sdk_kms::Client {
         aws_sdk_kms::Client::new(self.sdk(region))
     }
+    pub fn ec2(&self, region: &str) -> aws_sdk_ec2::Client {
+        aws_sdk_ec2::Client::new(self.sdk(region))
+    }
+    pub fn ssm(&self, region: &str) -> aws_sdk_ssm::Client {
+        aws_sdk_ssm::Client::new(self.sdk(region))
+    }
     /// Tags for every object: the user's default tags plus ours, which sweepers key on.
     pub fn tags(&self, resource_type: &str, base_name: &str) -> Vec<(String, String)> {
         let mut tags: Vec<_> = self.settings.default_tags.clone().into_iter().collect();

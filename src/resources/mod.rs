@@ -4,6 +4,8 @@
 //! [`OpCtx`], which carries the configured clients and the stop signal.
 
 pub mod global_database;
+pub mod network;
+pub mod parameters;
 
 use std::sync::Arc;
 
@@ -74,5 +76,19 @@ pub trait Resource: Send + Sync {
 
 /// Every resource the provider serves.
 pub fn all() -> Vec<Arc<dyn Resource>> {
-    vec![Arc::new(global_database::GlobalDatabase::new())]
+    vec![
+        Arc::new(global_database::GlobalDatabase::new()),
+        Arc::new(network::Network::new()),
+        Arc::new(parameters::Parameters::new()),
+    ]
+}
+
+/// Unknowns cannot be stored: what a failed apply never learned is recorded as null.
+pub fn without_unknowns(v: &Value) -> Value {
+    match v {
+        Value::Unknown => Value::Null,
+        Value::List(items) => Value::List(items.iter().map(without_unknowns).collect()),
+        Value::Map(m) => Value::Map(m.iter().map(|(k, v)| (k.clone(), without_unknowns(v))).collect()),
+        other => other.clone(),
+    }
 }

@@ -7,6 +7,7 @@ use super::proto::tfplugin6 as pb;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Step {
     Attr(String),
+    Key(String),
     Index(i64),
 }
 
@@ -20,6 +21,11 @@ impl AttrPath {
     }
     pub fn attr(mut self, name: &str) -> AttrPath {
         self.0.push(Step::Attr(name.to_string()));
+        self
+    }
+    /// A map element, e.g. `values["log_level"]`.
+    pub fn key(mut self, k: &str) -> AttrPath {
+        self.0.push(Step::Key(k.to_string()));
         self
     }
     pub fn index(mut self, i: usize) -> AttrPath {
@@ -36,6 +42,7 @@ impl AttrPath {
                 .map(|s| PStep {
                     selector: Some(match s {
                         Step::Attr(n) => Selector::AttributeName(n.clone()),
+                        Step::Key(k) => Selector::ElementKeyString(k.clone()),
                         Step::Index(i) => Selector::ElementKeyInt(*i),
                     }),
                 })
@@ -50,6 +57,7 @@ impl std::fmt::Display for AttrPath {
             match s {
                 Step::Attr(n) if i == 0 => write!(f, "{n}")?,
                 Step::Attr(n) => write!(f, ".{n}")?,
+                Step::Key(k) => write!(f, "[{k:?}]")?,
                 Step::Index(n) => write!(f, "[{n}]")?,
             }
         }

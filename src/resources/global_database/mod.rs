@@ -112,10 +112,7 @@ impl Resource for GlobalDatabase {
             Ok(None) => {}
             Err(e) => diags.extend(error("Reading", &names.base, &regions[0], &e)),
         }
-        if state.contains_unknown() {
-            state = without_unknowns(&state);
-        }
-        Outcome { state, diags }
+        Outcome { state: crate::resources::without_unknowns(&state), diags }
     }
 
     async fn delete(&self, ctx: &OpCtx, prior: &Value) -> Diagnostics {
@@ -169,15 +166,5 @@ impl Resource for GlobalDatabase {
             return Outcome { state: Value::Null, diags };
         }
         out
-    }
-}
-
-/// Unknowns cannot be stored: what a failed apply never learned is recorded as null.
-fn without_unknowns(v: &Value) -> Value {
-    match v {
-        Value::Unknown => Value::Null,
-        Value::List(items) => Value::List(items.iter().map(without_unknowns).collect()),
-        Value::Map(m) => Value::Map(m.iter().map(|(k, v)| (k.clone(), without_unknowns(v))).collect()),
-        other => other.clone(),
     }
 }
