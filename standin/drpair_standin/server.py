@@ -11,13 +11,15 @@ import sys
 
 
 def build_app():
-    """moto's dispatcher app with our RDS extension applied and fault middleware around it."""
+    """moto's dispatcher app with our extensions applied and fault middleware around it."""
     from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
 
-    from . import rds_ext
+    from . import dynamodb_ext, rds_ext, s3_ext
     from .faults import FaultMiddleware
 
     rds_ext.install()
+    dynamodb_ext.install()
+    s3_ext.install()
     return FaultMiddleware(DomainDispatcherApplication(create_backend_app))
 
 
@@ -49,8 +51,9 @@ def main(argv=None):
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
-    print(f"drpair-standin listening on http://{args.host}:{port}", flush=True)
     try:
+        # inside the try: a signal sent the moment the ready line is read still exits 0
+        print(f"drpair-standin listening on http://{args.host}:{port}", flush=True)
         server.serve_forever()
     except KeyboardInterrupt:
         pass
