@@ -21,6 +21,8 @@ from botocore.config import Config
 REGIONS = ("us-east-1", "us-east-2")
 # KMS keys cannot be deleted at once, only scheduled: these states count as gone.
 KMS_GONE = {"PendingDeletion", "PendingReplicaDeletion"}
+# A deleted peering stays visible for a while (as on AWS); these states count as gone.
+PEERING_GONE = {"deleted", "deleting", "rejected", "failed", "expired"}
 # Generous standard-mode retries: tests run against a stand-in that may throttle 20% of calls.
 BOTO_CONFIG = Config(retries={"mode": "standard", "max_attempts": 10},
                      connect_timeout=5, read_timeout=60)
@@ -153,7 +155,29 @@ class Aws:
                     if suffix in item[field]:
                         left.add(f"{region} {kind} {item[field]}")
             left |= self._sweep_kms(region, suffix)
+            left |= self._sweep_ec2(region, suffix)
         return sorted(left)
+
+    def _sweep_ec2(self, region, suffix):
+        """VPCs, subnets, security groups, route tables and live peerings named or tagged with
+        the suffix (the `network` fixture's VPCs carry no suffix: they are test inputs)."""
+        ec2 = self.ec2(region)
+        left = set()
+        for kind, op, key, id_field, name_field in (
+            ("vpc", "describe_vpcs", "Vpcs", "VpcId", None),
+            ("subnet", "describe_subnets", "Subnets", "SubnetId", None),
+            ("security-group", "describe_security_groups", "SecurityGroups", "GroupId", "GroupName"),
+            ("route-table", "describe_route_tables", "RouteTables", "RouteTableId", None),
+            ("vpc-peering-connection", "describe_vpc_peering_connections", "VpcPeeringConnections",
+             "VpcPeeringConnectionId", None),
+        ):
+            for item in _pages(ec2, op, key):
+                if item.get("Status", {}).get("Code") in PEERING_GONE:
+                    continue
+                names = [t["Value"] for t in item.get("Tags", [])] + [item.get(name_field or "", "")]
+                if any(suffix in n for n in names):
+                    left.add(f"{region} {kind} {item[id_field]}")
+        return left
 
     def _sweep_kms(self, region, suffix):
         kms = self.kms(region)

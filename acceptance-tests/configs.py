@@ -7,8 +7,14 @@ ENVIRONMENT = "test"
 PASSWORD = "correct-horse-battery"
 
 
+class Expr(str):
+    """An HCL expression written as is, e.g. Expr("drpair_network.core.primary.subnet_ids")."""
+
+
 def hcl(value):
     """A Python value as an HCL literal (strings, numbers, bools, lists, string-keyed maps)."""
+    if isinstance(value, Expr):
+        return str(value)
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (int, float, str)):
@@ -77,3 +83,38 @@ def fake_network():
                      "subnet_ids": [f"subnet-{n}000000000000000{i}" for i in (1, 2)],
                      "security_group_ids": [f"sg-{n}0000000000000001"]}
             for n, region in ((1, PRIMARY), (2, SECONDARY))}
+
+
+def network_args(**overrides):
+    """Arguments of the standard test network (`None` leaves one out)."""
+    args = {"name": "core", "primary_cidr": "10.20.0.0/16", "secondary_cidr": "10.21.0.0/16",
+            "az_count": 2, "subnet_prefix_length": 24}
+    args.update(overrides)
+    return args
+
+
+def _network_block(**overrides):
+    return ('\nresource "drpair_network" "core" {\n' + _body(network_args(**overrides))
+            + '\n\n  timeouts {\n    create = "30m"\n    delete = "30m"\n  }\n}\n')
+
+
+def network(endpoint, suffix, provider_overrides=None, **overrides):
+    """provider block + `drpair_network.core` + an output of its id (stable across repairs,
+    so `plan -detailed-exitcode` still measures the resource alone)."""
+    return (provider(endpoint, suffix, **(provider_overrides or {})) + _network_block(**overrides)
+            + '\noutput "network_id" {\n  value = drpair_network.core.id\n}\n')
+
+
+def network_outputs():
+    """`net` for database_args() that wires the database to drpair_network.core's outputs."""
+    return {region: {"subnet_ids": Expr(f"drpair_network.core.{side}.subnet_ids"),
+                     "security_group_ids": Expr(f"[drpair_network.core.{side}.database_security_group_id]")}
+            for side, region in (("primary", PRIMARY), ("secondary", SECONDARY))}
+
+
+def network_and_database(endpoint, suffix, **database_overrides):
+    """The network and a global database in it, in one configuration."""
+    return (provider(endpoint, suffix) + _network_block()
+            + '\nresource "drpair_global_database" "orders" {\n'
+            + _body(database_args(network_outputs(), **database_overrides))
+            + '\n\n  timeouts {\n    create = "30m"\n    delete = "30m"\n  }\n}\n')

@@ -56,13 +56,34 @@ impl AwsError {
     /// Not-found answers of the services we use: deletes treat them as done, finds as absent.
     pub fn is_not_found(&self) -> bool {
         self.code().is_some_and(|c| {
-            c.ends_with("NotFoundFault") || c.ends_with("NotFound") || c == "NotFoundException"
+            // RDS *NotFoundFault, EC2 *.NotFound, KMS/DynamoDB *NotFoundException, S3/IAM NoSuch*.
+            c.ends_with("NotFoundFault")
+                || c.ends_with("NotFound")
+                || c.ends_with("NotFoundException")
+                || c.starts_with("NoSuch")
         })
     }
 
     /// "Already exists" answers: a re-run adopts what an interrupted run created.
     pub fn is_already_exists(&self) -> bool {
         self.code().is_some_and(|c| c.ends_with("AlreadyExistsFault") || c == "AlreadyExistsException")
+    }
+}
+
+/// Maps not-found to `None`, so callers see absence as a value, not an error.
+pub fn absent_as_none<T>(r: Result<T, AwsError>) -> Result<Option<T>, AwsError> {
+    match r {
+        Ok(v) => Ok(Some(v)),
+        Err(e) if e.is_not_found() => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// Maps not-found to success: deleting what is already gone is done.
+pub fn gone_is_done(r: Result<(), AwsError>) -> Result<(), AwsError> {
+    match r {
+        Err(e) if e.is_not_found() => Ok(()),
+        other => other,
     }
 }
 
@@ -89,6 +110,9 @@ mod tests {
         assert!(api("DBClusterNotFoundFault").is_not_found());
         assert!(api("GlobalClusterNotFoundFault").is_not_found());
         assert!(api("NotFoundException").is_not_found());
+        assert!(api("ResourceNotFoundException").is_not_found());
+        assert!(api("NoSuchBucket").is_not_found());
+        assert!(api("InvalidVpcID.NotFound").is_not_found());
         assert!(!api("InvalidDBClusterStateFault").is_not_found());
         assert!(api("DBClusterAlreadyExistsFault").is_already_exists());
         assert!(!AwsError::Cancelled.is_not_found());

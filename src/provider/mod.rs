@@ -61,6 +61,20 @@ impl Configured {
     pub fn ssm(&self, region: &str) -> aws_sdk_ssm::Client {
         aws_sdk_ssm::Client::new(self.sdk(region))
     }
+    /// Path-style addressing whenever an endpoint is set: a stand-in or proxy has no
+    /// per-bucket host names (`<bucket>.127.0.0.1` resolves nowhere).
+    pub fn s3(&self, region: &str) -> aws_sdk_s3::Client {
+        let sdk = self.sdk(region);
+        let conf = aws_sdk_s3::config::Builder::from(sdk).force_path_style(sdk.endpoint_url().is_some()).build();
+        aws_sdk_s3::Client::from_conf(conf)
+    }
+    /// IAM is global: its calls go through the primary region's configuration.
+    pub fn iam(&self) -> aws_sdk_iam::Client {
+        aws_sdk_iam::Client::new(&self.primary)
+    }
+    pub fn dynamodb(&self, region: &str) -> aws_sdk_dynamodb::Client {
+        aws_sdk_dynamodb::Client::new(self.sdk(region))
+    }
     /// Tags for every object: the user's default tags plus ours, which sweepers key on.
     pub fn tags(&self, resource_type: &str, base_name: &str) -> Vec<(String, String)> {
         let mut tags: Vec<_> = self.settings.default_tags.clone().into_iter().collect();

@@ -3,15 +3,19 @@
 //! A resource's plan is pure and offline; everything that touches AWS goes through
 //! [`OpCtx`], which carries the configured clients and the stop signal.
 
+pub mod common;
 pub mod global_database;
 pub mod network;
 pub mod parameters;
+pub mod replicated_bucket;
+pub mod session_table;
 
 use std::sync::Arc;
 
 use crate::provider::Configured;
 use crate::tfplugin::diag::{AttrPath, Diagnostics};
-use crate::tfplugin::schema::Schema;
+use crate::tfplugin::schema::{Attr, Mode, Nesting, Schema};
+use crate::tfplugin::value::Type;
 use crate::tfplugin::value::Value;
 
 /// Everything an AWS-touching operation may use.
@@ -80,7 +84,29 @@ pub fn all() -> Vec<Arc<dyn Resource>> {
         Arc::new(global_database::GlobalDatabase::new()),
         Arc::new(network::Network::new()),
         Arc::new(parameters::Parameters::new()),
+        Arc::new(replicated_bucket::ReplicatedBucket::new()),
+        Arc::new(session_table::SessionTable::new()),
     ]
+}
+
+/// The `inventory` attribute every composite resource has: each AWS object it owns.
+pub fn inventory_attr() -> Attr {
+    Attr::nested(
+        "inventory",
+        Nesting::List,
+        vec![
+            Attr::new("kind", Type::String, Mode::Computed, "AWS object type."),
+            Attr::new("region", Type::String, Mode::Computed, "Region it lives in."),
+            Attr::new("id", Type::String, Mode::Computed, "Its identifier or ARN."),
+        ],
+        Mode::Computed,
+        "Every AWS object this resource owns, in creation order; destroy walks it backwards.",
+    )
+}
+
+/// One `inventory` entry.
+pub fn inventory_item(kind: &str, region: &str, id: &str) -> Value {
+    Value::object([("kind", Value::string(kind)), ("region", Value::string(region)), ("id", Value::string(id))])
 }
 
 /// Unknowns cannot be stored: what a failed apply never learned is recorded as null.

@@ -43,13 +43,7 @@ pub async fn refresh(
     let mut state = prior.clone();
     let mut clusters = BTreeMap::new();
     let mut inventory = Vec::new();
-    let item = |kind: &str, region: &str, id: &str| {
-        Value::object([
-            ("kind", Value::string(kind)),
-            ("region", Value::string(region)),
-            ("id", Value::string(id)),
-        ])
-    };
+    let item = crate::resources::inventory_item;
 
     let mut writer: Option<Cluster> = None;
     let mut any_member: Option<Cluster> = None;

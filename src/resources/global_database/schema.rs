@@ -165,17 +165,7 @@ pub fn schema() -> Schema {
                     Computed,
                     "Regional clusters, keyed by region.",
                 ),
-                Attr::nested(
-                    "inventory",
-                    Nesting::List,
-                    vec![
-                        Attr::new("kind", Type::String, Computed, "AWS object type."),
-                        Attr::new("region", Type::String, Computed, "Region it lives in."),
-                        Attr::new("id", Type::String, Computed, "Its identifier or ARN."),
-                    ],
-                    Computed,
-                    "Every AWS object this resource owns, in creation order; destroy walks it backwards.",
-                ),
+                crate::resources::inventory_attr(),
             ],
             blocks: vec![timeouts_block(&["create", "update", "delete"])],
         },

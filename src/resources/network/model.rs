@@ -125,15 +125,6 @@ pub fn timeout(state: &Value, op: &str) -> Duration {
     state.get("timeouts").get(op).as_str().and_then(parse_duration).unwrap_or(DEFAULT_TIMEOUT)
 }
 
-/// One `inventory` entry.
-pub fn item(kind: &str, region: &str, id: &str) -> Value {
-    Value::object([
-        ("kind", Value::string(kind)),
-        ("region", Value::string(region)),
-        ("id", Value::string(id)),
-    ])
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -421,7 +421,7 @@ mod tests {
         s.set("primary", region(0));
         s.set("secondary", region(1));
         s.set("peering_connection_id", Value::string("pcx-1"));
-        s.set("inventory", Value::List(vec![super::super::model::item("vpc", "us-east-1", "vpc-0")]));
+        s.set("inventory", Value::List(vec![crate::resources::inventory_item("vpc", "us-east-1", "vpc-0")]));
         s
     }
 

@@ -5,7 +5,7 @@
 
 use super::cidr::Cidr;
 use super::converge::{Failure, InRegion};
-use super::model::{Names, SIDES, Tier, item};
+use super::model::{Names, SIDES, Tier};
 use super::parts::peering::{self, Peering};
 use super::parts::route_table::{self, RouteTable};
 use super::parts::security_group::{self, SecurityGroup};
@@ -13,6 +13,7 @@ use super::parts::subnet::{self, Subnet};
 use super::parts::vpc::{self, Vpc};
 use crate::aws::AwsError;
 use crate::provider::Configured;
+use crate::resources::inventory_item as item;
 use crate::tfplugin::value::Value;
 
 /// What exists of the network in one region.

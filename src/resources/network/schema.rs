@@ -132,17 +132,7 @@ pub fn schema() -> Schema {
                     "The active cross-region VPC peering connection, with routes on both sides and \
                      DNS resolution of the remote VPC's private host names allowed both ways.",
                 ),
-                Attr::nested(
-                    "inventory",
-                    Nesting::List,
-                    vec![
-                        Attr::new("kind", Type::String, Computed, "AWS object type."),
-                        Attr::new("region", Type::String, Computed, "Region it lives in."),
-                        Attr::new("id", Type::String, Computed, "Its identifier."),
-                    ],
-                    Computed,
-                    "Every AWS object this resource owns, in creation order; destroy walks it backwards.",
-                ),
+                crate::resources::inventory_attr(),
             ],
             blocks: vec![timeouts_block(&["create", "update", "delete"])],
         },

@@ -15,28 +15,12 @@ use aws_sdk_ec2::types::{Filter, ResourceType, Tag, TagSpecification};
 
 use super::model::RESOURCE_TYPE;
 use crate::aws::AwsError;
+pub use crate::aws::error::{absent_as_none, gone_is_done};
 use crate::aws::wait::{Poll, Waiter};
 
 /// The tags `Configured::tags` puts on everything; finds key on both.
 const NAME_TAG: &str = "drpair:name";
 const TYPE_TAG: &str = "drpair:resource";
-
-/// Maps not-found to `None`, so callers see absence as a value, not an error.
-pub fn absent_as_none<T>(r: Result<T, AwsError>) -> Result<Option<T>, AwsError> {
-    match r {
-        Ok(v) => Ok(Some(v)),
-        Err(e) if e.is_not_found() => Ok(None),
-        Err(e) => Err(e),
-    }
-}
-
-/// Maps not-found to success: deleting what is already gone is done.
-pub fn gone_is_done(r: Result<(), AwsError>) -> Result<(), AwsError> {
-    match r {
-        Err(e) if e.is_not_found() => Ok(()),
-        other => other,
-    }
-}
 
 pub fn filter(name: &str, values: &[&str]) -> Filter {
     Filter::builder().name(name).set_values(Some(values.iter().map(|v| v.to_string()).collect())).build()

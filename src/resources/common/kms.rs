@@ -1,11 +1,11 @@
-//! The KMS key that encrypts a region's cluster storage, found by its alias.
+//! A customer-managed KMS key per region, found by its alias: the one way every drpair
+//! resource that encrypts at rest (cluster storage, buckets) finds, creates and retires keys.
 
 use aws_sdk_kms::Client;
 use aws_sdk_kms::types::{KeyState, Tag};
 
-use super::absent_as_none;
 use crate::aws::AwsError;
-use crate::aws::error::aws;
+use crate::aws::error::{absent_as_none, aws, gone_is_done};
 
 /// ARN of the live key behind `alias`, if any. Keys pending deletion do not count.
 pub async fn find_key_by_alias(kms: &Client, alias: &str) -> Result<Option<String>, AwsError> {
@@ -14,6 +14,14 @@ pub async fn find_key_by_alias(kms: &Client, alias: &str) -> Result<Option<Strin
         let live = !matches!(m.key_state, Some(KeyState::PendingDeletion | KeyState::PendingReplicaDeletion));
         live.then(|| m.arn.unwrap_or(m.key_id))
     }))
+}
+
+/// The key behind `alias`, created (with the alias) when there is none: a re-run adopts it.
+pub async fn ensure_key(kms: &Client, alias: &str, tags: &[(String, String)]) -> Result<String, AwsError> {
+    match find_key_by_alias(kms, alias).await? {
+        Some(arn) => Ok(arn),
+        None => create_key(kms, alias, tags).await,
+    }
 }
 
 pub async fn create_key(kms: &Client, alias: &str, tags: &[(String, String)]) -> Result<String, AwsError> {
@@ -46,7 +54,7 @@ pub async fn delete_key(kms: &Client, alias: &str) -> Result<(), AwsError> {
     let Some(arn) = find_key_by_alias(kms, alias).await? else {
         return Ok(());
     };
-    super::gone_is_done(kms.delete_alias().alias_name(alias).send().await.map(|_| ()).map_err(aws))?;
+    gone_is_done(kms.delete_alias().alias_name(alias).send().await.map(|_| ()).map_err(aws))?;
     // The bare key id works everywhere (the stand-in does not accept the ARN here).
     let key_id = arn.rsplit('/').next().unwrap_or(&arn);
     let scheduled = kms.schedule_key_deletion().key_id(key_id).pending_window_in_days(7).send().await;

@@ -1,0 +1,3 @@
+//! AWS primitives more than one resource owns, so each is written once.
+
+pub mod kms;
