@@ -17,7 +17,9 @@ use aws_sdk_dynamodb::types::KeyType;
 use crate::aws::AwsError;
 use crate::aws::wait::{Waiter, parse_duration};
 use crate::provider::Configured;
-use crate::resources::{OpCtx, Outcome, PlanRequest, PlanResponse, Resource, inventory_item, without_unknowns};
+use crate::resources::{
+    OpCtx, Outcome, PlanRequest, PlanResponse, Resource, inventory_item, without_unknowns,
+};
 use crate::tfplugin::diag::Diagnostics;
 use crate::tfplugin::schema::Schema;
 use crate::tfplugin::value::Value;
@@ -36,7 +38,13 @@ impl SessionTable {
 
 fn identity(state: &Value) -> Option<(String, [String; 2])> {
     let name = state.get("id").as_str()?.to_string();
-    Some((name, [state.get("primary_region").as_str()?.to_string(), state.get("secondary_region").as_str()?.to_string()]))
+    Some((
+        name,
+        [
+            state.get("primary_region").as_str()?.to_string(),
+            state.get("secondary_region").as_str()?.to_string(),
+        ],
+    ))
 }
 
 fn waiter(ctx: &OpCtx, state: &Value, op: &str) -> Waiter {
@@ -51,11 +59,19 @@ fn error(verb: &str, name: &str, region: &str, e: &AwsError) -> Diagnostics {
 }
 
 fn witness(state: &Value) -> Option<&str> {
-    (state.get("consistency").as_str() == Some("strong")).then(|| state.get("witness_region").as_str()).flatten()
+    (state.get("consistency").as_str() == Some("strong"))
+        .then(|| state.get("witness_region").as_str())
+        .flatten()
 }
 
 /// Brings both regions to `planned`, one replica change at a time.
-async fn converge(p: &Configured, name: &str, regions: &[String; 2], planned: &Value, w: &Waiter) -> Result<(), AwsError> {
+async fn converge(
+    p: &Configured,
+    name: &str,
+    regions: &[String; 2],
+    planned: &Value,
+    w: &Waiter,
+) -> Result<(), AwsError> {
     let home = p.dynamodb(&regions[0]);
     let billing = planned.get("billing_mode").as_str().unwrap_or("PAY_PER_REQUEST");
     let capacity = planned.get("read_capacity").as_i64().zip(planned.get("write_capacity").as_i64());
@@ -69,15 +85,18 @@ async fn converge(p: &Configured, name: &str, regions: &[String; 2], planned: &V
             keys.push((range, planned.get("range_key_type").as_str().unwrap_or("S"), KeyType::Range));
         }
         crate::info!("creating table {name} in {}", regions[0]);
-        table::create_table(&home, table::NewTable {
-            name,
-            keys,
-            billing_mode: billing,
-            capacity,
-            streams: witness(planned).is_none(),
-            deletion_protection: planned.get("deletion_protection").as_bool().unwrap_or(false),
-            tags: &p.tags("drpair_session_table", name),
-        })
+        table::create_table(
+            &home,
+            table::NewTable {
+                name,
+                keys,
+                billing_mode: billing,
+                capacity,
+                streams: witness(planned).is_none(),
+                deletion_protection: planned.get("deletion_protection").as_bool().unwrap_or(false),
+                tags: &p.tags("drpair_session_table", name),
+            },
+        )
         .await?;
     }
     let current = table::wait_active(&home, name, w).await?;
@@ -97,7 +116,9 @@ async fn converge(p: &Configured, name: &str, regions: &[String; 2], planned: &V
     }
     let current = table::wait_active(&home, name, w).await?;
     let billing_change = (current.billing_mode != billing
-        || (billing == "PROVISIONED" && (current.read_capacity, current.write_capacity) != (capacity.map(|c| c.0), capacity.map(|c| c.1))))
+        || (billing == "PROVISIONED"
+            && (current.read_capacity, current.write_capacity)
+                != (capacity.map(|c| c.0), capacity.map(|c| c.1))))
         .then_some((billing, capacity));
     if billing_change.is_some() {
         table::update_settings(&home, name, billing_change, None).await?;
@@ -120,7 +141,12 @@ async fn converge(p: &Configured, name: &str, regions: &[String; 2], planned: &V
 }
 
 /// The state as DynamoDB reports it; None when the table is gone from the primary region.
-async fn refresh(p: &Configured, name: &str, regions: &[String; 2], prior: &Value) -> Result<Option<Value>, AwsError> {
+async fn refresh(
+    p: &Configured,
+    name: &str,
+    regions: &[String; 2],
+    prior: &Value,
+) -> Result<Option<Value>, AwsError> {
     let home = p.dynamodb(&regions[0]);
     let Some(t) = table::find_table(&home, name).await? else { return Ok(None) };
     let mut state = prior.clone();
@@ -133,14 +159,22 @@ async fn refresh(p: &Configured, name: &str, regions: &[String; 2], prior: &Valu
     for (i, region) in regions.iter().enumerate() {
         // The replica counts only while the primary lists it.
         let listed = i == 0 || t.replica_status(region).is_some();
-        let found = if i == 0 { Some(t.clone()) } else { table::find_table(&p.dynamodb(region), name).await? };
+        let found =
+            if i == 0 { Some(t.clone()) } else { table::find_table(&p.dynamodb(region), name).await? };
         let Some(rt) = found.filter(|_| listed) else { continue };
         arns.insert(region.clone(), Value::string(&rt.arn));
         if let Some(s) = &rt.stream_arn {
             streams.insert(region.clone(), Value::string(s));
         }
-        status.insert(region.clone(), Value::string(if i == 0 { &rt.status } else { t.replica_status(region).unwrap_or_default() }));
-        inventory.push(inventory_item(if i == 0 { "dynamodb_table" } else { "dynamodb_replica" }, region, &rt.arn));
+        status.insert(
+            region.clone(),
+            Value::string(if i == 0 { &rt.status } else { t.replica_status(region).unwrap_or_default() }),
+        );
+        inventory.push(inventory_item(
+            if i == 0 { "dynamodb_table" } else { "dynamodb_replica" },
+            region,
+            &rt.arn,
+        ));
         pitr_everywhere &= table::find_pitr(&p.dynamodb(region), name).await?;
         protected_everywhere &= rt.deletion_protection;
     }
@@ -152,8 +186,14 @@ async fn refresh(p: &Configured, name: &str, regions: &[String; 2], prior: &Valu
     state.set("replica_status", Value::Map(status));
     state.set("inventory", Value::List(inventory));
     state.set("billing_mode", Value::string(&t.billing_mode));
-    state.set("read_capacity", t.read_capacity.filter(|_| t.billing_mode == "PROVISIONED").map_or(Value::Null, Value::int));
-    state.set("write_capacity", t.write_capacity.filter(|_| t.billing_mode == "PROVISIONED").map_or(Value::Null, Value::int));
+    state.set(
+        "read_capacity",
+        t.read_capacity.filter(|_| t.billing_mode == "PROVISIONED").map_or(Value::Null, Value::int),
+    );
+    state.set(
+        "write_capacity",
+        t.write_capacity.filter(|_| t.billing_mode == "PROVISIONED").map_or(Value::Null, Value::int),
+    );
     state.set("ttl_attribute", Value::opt_string(table::find_ttl(&home, name).await?));
     state.set("point_in_time_recovery", Value::Bool(pitr_everywhere));
     state.set("deletion_protection", Value::Bool(protected_everywhere));
@@ -247,7 +287,12 @@ impl Resource for SessionTable {
         let tail = format!("-{}-{}", s.environment, s.environment_suffix);
         let mut diags = Diagnostics::default();
         let Some(name) = id.strip_suffix(&tail).filter(|n| !n.is_empty()) else {
-            diags.error("Cannot import session table", format!("Import id {id:?} is not a table name of this provider configuration (<name>{tail})."));
+            diags.error(
+                "Cannot import session table",
+                format!(
+                    "Import id {id:?} is not a table name of this provider configuration (<name>{tail})."
+                ),
+            );
             return Outcome { state: Value::Null, diags };
         };
         let home = ctx.provider.dynamodb(&s.primary_region);
@@ -268,7 +313,11 @@ impl Resource for SessionTable {
             .map(|a| (a.attribute_name().to_string(), a.attribute_type().as_str().to_string()))
             .collect();
         for k in t.key_schema() {
-            let (key, kind) = if k.key_type() == &KeyType::Hash { ("hash_key", "hash_key_type") } else { ("range_key", "range_key_type") };
+            let (key, kind) = if k.key_type() == &KeyType::Hash {
+                ("hash_key", "hash_key_type")
+            } else {
+                ("range_key", "range_key_type")
+            };
             state.set(key, Value::string(k.attribute_name()));
             state.set(kind, Value::opt_string(types.get(k.attribute_name()).cloned()));
         }
@@ -278,7 +327,10 @@ impl Resource for SessionTable {
         state.set("witness_region", if strong { Value::opt_string(witness) } else { Value::Null });
         state.set("rpo_bound_seconds", if strong { Value::int(0) } else { Value::Null });
         let mut resp = PlanResponse::default();
-        plan::plan(PlanRequest { prior: &Value::Null, config: &state, provider: Some(&ctx.provider) }, &mut resp);
+        plan::plan(
+            PlanRequest { prior: &Value::Null, config: &state, provider: Some(&ctx.provider) },
+            &mut resp,
+        );
         state.set("rpo", resp.planned.get("rpo").clone());
         self.read(ctx, &state).await
     }

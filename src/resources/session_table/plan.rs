@@ -16,10 +16,14 @@ const REGION_SETS: &[&[&str]] = &[
 ];
 
 fn one_of(c: &Value, attr: &str, allowed: &[&str], d: &mut Diagnostics) {
-    if let Some(v) = c.get(attr).as_str() {
-        if !allowed.contains(&v) {
-            d.attr_error(AttrPath::root(attr), format!("Invalid {attr}"), format!("{v:?}: use one of {allowed:?}."));
-        }
+    if let Some(v) = c.get(attr).as_str()
+        && !allowed.contains(&v)
+    {
+        d.attr_error(
+            AttrPath::root(attr),
+            format!("Invalid {attr}"),
+            format!("{v:?}: use one of {allowed:?}."),
+        );
     }
 }
 
@@ -29,36 +33,57 @@ pub fn validate(c: &Value, d: &mut Diagnostics) {
             && name.chars().next().is_some_and(|ch| ch.is_ascii_lowercase())
             && name.chars().all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-');
         if !ok {
-            d.attr_error(AttrPath::root("name"), "Invalid name",
-                format!("name = {name:?}: start with a lowercase letter; lowercase letters, digits and hyphens."));
+            d.attr_error(
+                AttrPath::root("name"),
+                "Invalid name",
+                format!(
+                    "name = {name:?}: start with a lowercase letter; lowercase letters, digits and hyphens."
+                ),
+            );
         }
     }
     for attr in ["hash_key", "range_key", "ttl_attribute"] {
-        if let Some(v) = c.get(attr).as_str() {
-            if v.is_empty() || v.len() > 255 {
-                d.attr_error(AttrPath::root(attr), format!("Invalid {attr}"), "Attribute names have 1 to 255 characters.");
-            }
+        if let Some(v) = c.get(attr).as_str()
+            && (v.is_empty() || v.len() > 255)
+        {
+            d.attr_error(
+                AttrPath::root(attr),
+                format!("Invalid {attr}"),
+                "Attribute names have 1 to 255 characters.",
+            );
         }
     }
     one_of(c, "hash_key_type", &["S", "N", "B"], d);
     one_of(c, "range_key_type", &["S", "N", "B"], d);
     if c.get("range_key").is_null() && !c.get("range_key_type").is_null() {
-        d.attr_error(AttrPath::root("range_key_type"), "range_key_type without range_key", "Set range_key too, or drop range_key_type.");
+        d.attr_error(
+            AttrPath::root("range_key_type"),
+            "range_key_type without range_key",
+            "Set range_key too, or drop range_key_type.",
+        );
     }
     one_of(c, "billing_mode", &["PAY_PER_REQUEST", "PROVISIONED"], d);
     let provisioned = c.get("billing_mode").as_str() == Some("PROVISIONED");
     for attr in ["read_capacity", "write_capacity"] {
         let v = c.get(attr);
         if provisioned && v.is_null() {
-            d.attr_error(AttrPath::root(attr), format!("Missing {attr}"), "billing_mode = \"PROVISIONED\" needs read_capacity and write_capacity.");
+            d.attr_error(
+                AttrPath::root(attr),
+                format!("Missing {attr}"),
+                "billing_mode = \"PROVISIONED\" needs read_capacity and write_capacity.",
+            );
         }
         if !provisioned && !c.get("billing_mode").is_unknown() && !v.is_null() {
-            d.attr_error(AttrPath::root(attr), format!("{attr} without PROVISIONED"), "Capacity applies only with billing_mode = \"PROVISIONED\".");
+            d.attr_error(
+                AttrPath::root(attr),
+                format!("{attr} without PROVISIONED"),
+                "Capacity applies only with billing_mode = \"PROVISIONED\".",
+            );
         }
-        if let Some(n) = v.as_i64() {
-            if !(1..=40_000).contains(&n) {
-                d.attr_error(AttrPath::root(attr), format!("Invalid {attr}"), format!("{n}: 1 to 40000 units."));
-            }
+        if let Some(n) = v.as_i64()
+            && !(1..=40_000).contains(&n)
+        {
+            d.attr_error(AttrPath::root(attr), format!("Invalid {attr}"), format!("{n}: 1 to 40000 units."));
         }
     }
     one_of(c, "consistency", &["eventual", "strong"], d);
@@ -68,14 +93,21 @@ pub fn validate(c: &Value, d: &mut Diagnostics) {
             "Multi-region strongly consistent tables do not support time to live: drop ttl_attribute or use consistency = \"eventual\".");
     }
     if !strong && !c.get("consistency").is_unknown() && !c.get("witness_region").is_null() {
-        d.attr_error(AttrPath::root("witness_region"), "witness_region without strong consistency",
-            "A witness region only applies with consistency = \"strong\".");
+        d.attr_error(
+            AttrPath::root("witness_region"),
+            "witness_region without strong consistency",
+            "A witness region only applies with consistency = \"strong\".",
+        );
     }
     for op in ["create", "update", "delete"] {
-        if let Some(t) = c.get("timeouts").get(op).as_str() {
-            if parse_duration(t).is_none() {
-                d.attr_error(AttrPath::root("timeouts").attr(op), "Invalid timeout", format!("{t:?} is not a duration such as \"10m\"."));
-            }
+        if let Some(t) = c.get("timeouts").get(op).as_str()
+            && parse_duration(t).is_none()
+        {
+            d.attr_error(
+                AttrPath::root("timeouts").attr(op),
+                "Invalid timeout",
+                format!("{t:?} is not a duration such as \"10m\"."),
+            );
         }
     }
 }
@@ -85,7 +117,11 @@ fn validate_with_settings(c: &Value, s: &Settings, d: &mut Diagnostics) {
     if let Some(name) = c.get("name").as_str() {
         let full = s.name(name);
         if full.len() > 255 {
-            d.attr_error(AttrPath::root("name"), "name too long", format!("{full:?} exceeds DynamoDB's 255 characters."));
+            d.attr_error(
+                AttrPath::root("name"),
+                "name too long",
+                format!("{full:?} exceeds DynamoDB's 255 characters."),
+            );
         }
     }
     if c.get("consistency").as_str() != Some("strong") {
@@ -94,8 +130,11 @@ fn validate_with_settings(c: &Value, s: &Settings, d: &mut Diagnostics) {
     let witness = c.get("witness_region").as_str().unwrap_or(DEFAULT_WITNESS);
     let regions = [s.primary_region.as_str(), s.secondary_region.as_str(), witness];
     if witness == regions[0] || witness == regions[1] {
-        d.attr_error(AttrPath::root("witness_region"), "Witness region must be a third region",
-            format!("{witness} already holds a replica; choose another region of the same set."));
+        d.attr_error(
+            AttrPath::root("witness_region"),
+            "Witness region must be a third region",
+            format!("{witness} already holds a replica; choose another region of the same set."),
+        );
     } else if !REGION_SETS.iter().any(|set| regions.iter().all(|r| set.contains(r))) {
         d.attr_error(AttrPath::root("witness_region"), "Regions outside one MRSC region set",
             format!("{regions:?} are not all in one region set; MRSC needs the replicas and witness in one (e.g. us-east-1, us-east-2, us-west-2)."));
@@ -103,9 +142,20 @@ fn validate_with_settings(c: &Value, s: &Settings, d: &mut Diagnostics) {
 }
 
 const ARGUMENTS: &[&str] = &[
-    "name", "hash_key", "hash_key_type", "range_key", "range_key_type", "billing_mode", "read_capacity",
-    "write_capacity", "ttl_attribute", "point_in_time_recovery", "deletion_protection", "consistency",
-    "witness_region", "timeouts",
+    "name",
+    "hash_key",
+    "hash_key_type",
+    "range_key",
+    "range_key_type",
+    "billing_mode",
+    "read_capacity",
+    "write_capacity",
+    "ttl_attribute",
+    "point_in_time_recovery",
+    "deletion_protection",
+    "consistency",
+    "witness_region",
+    "timeouts",
 ];
 const FORCE_NEW: &[&str] =
     &["name", "hash_key", "hash_key_type", "range_key", "range_key_type", "consistency", "witness_region"];
@@ -120,7 +170,8 @@ pub fn plan(req: PlanRequest<'_>, resp: &mut PlanResponse) {
     }
     let creating = req.prior.is_null();
     let mut planned = if creating {
-        let mut v = Value::object(super::schema::schema().block.attrs.iter().map(|a| (a.name, Value::Unknown)));
+        let mut v =
+            Value::object(super::schema::schema().block.attrs.iter().map(|a| (a.name, Value::Unknown)));
         v.set("timeouts", Value::Null);
         v
     } else {
@@ -145,14 +196,19 @@ pub fn plan(req: PlanRequest<'_>, resp: &mut PlanResponse) {
     let strong = planned.get("consistency").as_str() == Some("strong");
     if strong {
         default(&mut planned, "witness_region", Value::string(DEFAULT_WITNESS));
-        resp.diags.attr_warning(AttrPath::root("consistency"), "Strong consistency: what it requires",
+        resp.diags.attr_warning(
+            AttrPath::root("consistency"),
+            "Strong consistency: what it requires",
             "Multi-region strong consistency gives RPO 0 because every write is acknowledged in two regions, \
              at the cost of cross-region write latency. It needs the table to be empty when created, has no \
              time to live and no transactions, and keeps its consistency mode for life (changing it replaces \
-             the table).");
+             the table).",
+        );
     }
     let (bound, words) = match planned.get("consistency").as_str() {
-        Some("strong") => (Value::int(0), "0: multi-region strong consistency, writes acknowledged in two regions"),
+        Some("strong") => {
+            (Value::int(0), "0: multi-region strong consistency, writes acknowledged in two regions")
+        }
         Some(_) => (Value::Null, "unbounded: asynchronous replication, typically under one second behind"),
         None => (Value::Unknown, ""),
     };
@@ -161,7 +217,8 @@ pub fn plan(req: PlanRequest<'_>, resp: &mut PlanResponse) {
 
     if let (Some(s), Some(name)) = (settings, config.get("name").as_str()) {
         let table = s.name(name);
-        for (attr, now) in [("primary_region", &s.primary_region), ("secondary_region", &s.secondary_region)] {
+        for (attr, now) in [("primary_region", &s.primary_region), ("secondary_region", &s.secondary_region)]
+        {
             if !creating && req.prior.get(attr).as_str() != Some(now.as_str()) {
                 resp.requires_replace.push(AttrPath::root(attr));
             }
@@ -208,7 +265,8 @@ mod tests {
     }
 
     fn config(pairs: &[(&str, Value)]) -> Value {
-        let mut c = Value::object(super::super::schema::schema().block.attrs.iter().map(|a| (a.name, Value::Null)));
+        let mut c =
+            Value::object(super::super::schema::schema().block.attrs.iter().map(|a| (a.name, Value::Null)));
         c.set("timeouts", Value::Null);
         c.set("name", Value::string("sessions"));
         c.set("hash_key", Value::string("session_id"));
@@ -251,11 +309,23 @@ mod tests {
     #[test]
     fn refuses_what_aws_would_refuse() {
         let cases: &[(&[(&str, Value)], &str)] = &[
-            (&[("consistency", Value::string("strong")), ("ttl_attribute", Value::string("expires"))], "ttl_attribute"),
-            (&[("consistency", Value::string("strong")), ("witness_region", Value::string("us-east-2"))], "witness_region"),
-            (&[("consistency", Value::string("strong")), ("witness_region", Value::string("eu-west-1"))], "witness_region"),
+            (
+                &[("consistency", Value::string("strong")), ("ttl_attribute", Value::string("expires"))],
+                "ttl_attribute",
+            ),
+            (
+                &[("consistency", Value::string("strong")), ("witness_region", Value::string("us-east-2"))],
+                "witness_region",
+            ),
+            (
+                &[("consistency", Value::string("strong")), ("witness_region", Value::string("eu-west-1"))],
+                "witness_region",
+            ),
             (&[("witness_region", Value::string("us-west-2"))], "witness_region"),
-            (&[("billing_mode", Value::string("PROVISIONED")), ("read_capacity", Value::int(5))], "write_capacity"),
+            (
+                &[("billing_mode", Value::string("PROVISIONED")), ("read_capacity", Value::int(5))],
+                "write_capacity",
+            ),
             (&[("read_capacity", Value::int(5))], "read_capacity"),
             (&[("hash_key_type", Value::string("X"))], "hash_key_type"),
             (&[("consistency", Value::string("linearizable"))], "consistency"),

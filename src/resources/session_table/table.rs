@@ -4,17 +4,18 @@
 
 use aws_sdk_dynamodb::Client;
 use aws_sdk_dynamodb::types::{
-    AttributeDefinition, BillingMode, CreateGlobalTableWitnessGroupMemberAction, CreateReplicationGroupMemberAction,
-    DeleteGlobalTableWitnessGroupMemberAction, DeleteReplicationGroupMemberAction, GlobalTableWitnessGroupUpdate,
-    KeySchemaElement, KeyType, MultiRegionConsistency, PointInTimeRecoverySpecification,
-    PointInTimeRecoveryStatus, ProvisionedThroughput, ReplicationGroupUpdate, ScalarAttributeType, SseSpecification,
-    SseType, StreamSpecification, StreamViewType, Tag, TimeToLiveSpecification, TimeToLiveStatus,
+    AttributeDefinition, BillingMode, CreateGlobalTableWitnessGroupMemberAction,
+    CreateReplicationGroupMemberAction, DeleteGlobalTableWitnessGroupMemberAction,
+    DeleteReplicationGroupMemberAction, GlobalTableWitnessGroupUpdate, KeySchemaElement, KeyType,
+    MultiRegionConsistency, PointInTimeRecoverySpecification, PointInTimeRecoveryStatus,
+    ProvisionedThroughput, ReplicationGroupUpdate, ScalarAttributeType, SseSpecification, SseType,
+    StreamSpecification, StreamViewType, Tag, TimeToLiveSpecification, TimeToLiveStatus,
 };
 
 use crate::aws::AwsError;
 use crate::aws::error::aws;
-use crate::aws::wait::{Poll, Waiter};
 use crate::aws::error::{absent_as_none, gone_is_done};
+use crate::aws::wait::{Poll, Waiter};
 
 /// What the resource needs to know of a table in one region.
 #[derive(Clone, Debug)]
@@ -48,7 +49,10 @@ pub async fn find_table(ddb: &Client, name: &str) -> Result<Option<Table>, AwsEr
                 .replicas()
                 .iter()
                 .filter_map(|r| {
-                    Some((r.region_name()?.to_string(), r.replica_status().map(|s| s.as_str().to_string()).unwrap_or_default()))
+                    Some((
+                        r.region_name()?.to_string(),
+                        r.replica_status().map(|s| s.as_str().to_string()).unwrap_or_default(),
+                    ))
                 })
                 .collect(),
             billing_mode: t
@@ -75,7 +79,10 @@ pub struct NewTable<'a> {
 }
 
 pub async fn create_table(ddb: &Client, t: NewTable<'_>) -> Result<(), AwsError> {
-    let invalid = |e: aws_sdk_dynamodb::error::BuildError| AwsError::BadState { what: "table request".into(), state: e.to_string() };
+    let invalid = |e: aws_sdk_dynamodb::error::BuildError| AwsError::BadState {
+        what: "table request".into(),
+        state: e.to_string(),
+    };
     let mut req = ddb
         .create_table()
         .table_name(t.name)
@@ -84,7 +91,13 @@ pub async fn create_table(ddb: &Client, t: NewTable<'_>) -> Result<(), AwsError>
         .deletion_protection_enabled(t.deletion_protection);
     for (attr, kind, key_type) in t.keys {
         req = req
-            .key_schema(KeySchemaElement::builder().attribute_name(attr).key_type(key_type).build().map_err(invalid)?)
+            .key_schema(
+                KeySchemaElement::builder()
+                    .attribute_name(attr)
+                    .key_type(key_type)
+                    .build()
+                    .map_err(invalid)?,
+            )
             .attribute_definitions(
                 AttributeDefinition::builder()
                     .attribute_name(attr)
@@ -95,7 +108,11 @@ pub async fn create_table(ddb: &Client, t: NewTable<'_>) -> Result<(), AwsError>
     }
     if let Some((read, write)) = t.capacity {
         req = req.provisioned_throughput(
-            ProvisionedThroughput::builder().read_capacity_units(read).write_capacity_units(write).build().map_err(invalid)?,
+            ProvisionedThroughput::builder()
+                .read_capacity_units(read)
+                .write_capacity_units(write)
+                .build()
+                .map_err(invalid)?,
         );
     }
     if t.streams {
@@ -130,34 +147,64 @@ pub async fn wait_active(ddb: &Client, name: &str, w: &Waiter) -> Result<Table, 
 }
 
 /// Adds the replica (and, for MRSC, the witness and the consistency mode) in one change.
-pub async fn add_replica(ddb: &Client, name: &str, region: &str, witness: Option<&str>) -> Result<(), AwsError> {
-    let invalid = |e: aws_sdk_dynamodb::error::BuildError| AwsError::BadState { what: "replica request".into(), state: e.to_string() };
+pub async fn add_replica(
+    ddb: &Client,
+    name: &str,
+    region: &str,
+    witness: Option<&str>,
+) -> Result<(), AwsError> {
+    let invalid = |e: aws_sdk_dynamodb::error::BuildError| AwsError::BadState {
+        what: "replica request".into(),
+        state: e.to_string(),
+    };
     let mut req = ddb.update_table().table_name(name).replica_updates(
         ReplicationGroupUpdate::builder()
-            .create(CreateReplicationGroupMemberAction::builder().region_name(region).build().map_err(invalid)?)
+            .create(
+                CreateReplicationGroupMemberAction::builder().region_name(region).build().map_err(invalid)?,
+            )
             .build(),
     );
     if let Some(w) = witness {
         req = req.multi_region_consistency(MultiRegionConsistency::Strong).global_table_witness_updates(
             GlobalTableWitnessGroupUpdate::builder()
-                .create(CreateGlobalTableWitnessGroupMemberAction::builder().region_name(w).build().map_err(invalid)?)
+                .create(
+                    CreateGlobalTableWitnessGroupMemberAction::builder()
+                        .region_name(w)
+                        .build()
+                        .map_err(invalid)?,
+                )
                 .build(),
         );
     }
     req.send().await.map(|_| ()).map_err(aws)
 }
 
-pub async fn remove_replica(ddb: &Client, name: &str, region: &str, witness: Option<&str>) -> Result<(), AwsError> {
-    let invalid = |e: aws_sdk_dynamodb::error::BuildError| AwsError::BadState { what: "replica request".into(), state: e.to_string() };
+pub async fn remove_replica(
+    ddb: &Client,
+    name: &str,
+    region: &str,
+    witness: Option<&str>,
+) -> Result<(), AwsError> {
+    let invalid = |e: aws_sdk_dynamodb::error::BuildError| AwsError::BadState {
+        what: "replica request".into(),
+        state: e.to_string(),
+    };
     let mut req = ddb.update_table().table_name(name).replica_updates(
         ReplicationGroupUpdate::builder()
-            .delete(DeleteReplicationGroupMemberAction::builder().region_name(region).build().map_err(invalid)?)
+            .delete(
+                DeleteReplicationGroupMemberAction::builder().region_name(region).build().map_err(invalid)?,
+            )
             .build(),
     );
     if let Some(w) = witness {
         req = req.global_table_witness_updates(
             GlobalTableWitnessGroupUpdate::builder()
-                .delete(DeleteGlobalTableWitnessGroupMemberAction::builder().region_name(w).build().map_err(invalid)?)
+                .delete(
+                    DeleteGlobalTableWitnessGroupMemberAction::builder()
+                        .region_name(w)
+                        .build()
+                        .map_err(invalid)?,
+                )
                 .build(),
         );
     }
@@ -167,7 +214,8 @@ pub async fn remove_replica(ddb: &Client, name: &str, region: &str, witness: Opt
 pub async fn find_ttl(ddb: &Client, name: &str) -> Result<Option<String>, AwsError> {
     let out = ddb.describe_time_to_live().table_name(name).send().await.map_err(aws)?;
     Ok(out.time_to_live_description().and_then(|d| {
-        let on = matches!(d.time_to_live_status(), Some(TimeToLiveStatus::Enabled | TimeToLiveStatus::Enabling));
+        let on =
+            matches!(d.time_to_live_status(), Some(TimeToLiveStatus::Enabled | TimeToLiveStatus::Enabling));
         on.then(|| d.attribute_name().map(str::to_string)).flatten()
     }))
 }
@@ -178,7 +226,13 @@ pub async fn set_ttl(ddb: &Client, name: &str, attribute: &str, enabled: bool) -
         .attribute_name(attribute)
         .build()
         .map_err(|e| AwsError::BadState { what: "TTL request".into(), state: e.to_string() })?;
-    ddb.update_time_to_live().table_name(name).time_to_live_specification(spec).send().await.map(|_| ()).map_err(aws)
+    ddb.update_time_to_live()
+        .table_name(name)
+        .time_to_live_specification(spec)
+        .send()
+        .await
+        .map(|_| ())
+        .map_err(aws)
 }
 
 pub async fn find_pitr(ddb: &Client, name: &str) -> Result<bool, AwsError> {
