@@ -65,7 +65,8 @@ impl Configured {
     /// per-bucket host names (`<bucket>.127.0.0.1` resolves nowhere).
     pub fn s3(&self, region: &str) -> aws_sdk_s3::Client {
         let sdk = self.sdk(region);
-        let conf = aws_sdk_s3::config::Builder::from(sdk).force_path_style(sdk.endpoint_url().is_some()).build();
+        let conf =
+            aws_sdk_s3::config::Builder::from(sdk).force_path_style(sdk.endpoint_url().is_some()).build();
         aws_sdk_s3::Client::from_conf(conf)
     }
     /// IAM is global: its calls go through the primary region's configuration.

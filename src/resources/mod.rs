@@ -106,7 +106,11 @@ pub fn inventory_attr() -> Attr {
 
 /// One `inventory` entry.
 pub fn inventory_item(kind: &str, region: &str, id: &str) -> Value {
-    Value::object([("kind", Value::string(kind)), ("region", Value::string(region)), ("id", Value::string(id))])
+    Value::object([
+        ("kind", Value::string(kind)),
+        ("region", Value::string(region)),
+        ("id", Value::string(id)),
+    ])
 }
 
 /// Unknowns cannot be stored: what a failed apply never learned is recorded as null.

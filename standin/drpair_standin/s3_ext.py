@@ -25,7 +25,7 @@ import threading
 
 from moto.core.responses import ActionResult
 from moto.s3.exceptions import MissingBucket, ReplicationConfigurationNotFoundError, S3ClientError
-from moto.s3.models import FakeDeleteMarker, FakeKey, S3Backend
+from moto.s3.models import FakeBucket, FakeDeleteMarker, FakeKey, S3Backend
 from moto.s3.responses import S3Response
 
 REPLICA = "REPLICA"
@@ -282,6 +282,62 @@ def _resp_get_bucket_replication(self):
     return self.serialized(ActionResult({"ReplicationConfiguration": {"Role": replication.get("Role"), "Rules": rules}}))
 
 
+def _resp_get_bucket_versioning(self):
+    """S3 answers with a `VersioningConfiguration` root (empty when versioning was never set);
+    moto 5.2.5 answers `GetBucketVersioningResponse`, which strict SDKs (Rust) refuse to parse."""
+    self.data["Action"] = "GetBucketVersioning"
+    status = self.backend.get_bucket_versioning(self.bucket_name)
+    inner = f"<Status>{status}</Status>" if status else ""
+    body = ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            f'<VersioningConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/">{inner}</VersioningConfiguration>')
+    return 200, {"Content-Type": "application/xml"}, body
+
+
+# Requests reach AWS over HTTPS; the stand-in on 127.0.0.1 stands for those endpoints.
+_REQUEST_CONTEXT = {"aws:securetransport": "true"}
+
+
+def _condition_holds(operator, key, expected):
+    """One policy condition against the request context; operators we do not model hold (moto's
+    choice), keys the context lacks do not (AWS: a missing key fails every operator but ...IfExists)."""
+    actual = _REQUEST_CONTEXT.get(key.lower())
+    expected = [str(v).lower() for v in _as_list(expected)]
+    if operator == "Bool" or operator == "StringEquals":
+        return actual is not None and actual.lower() in expected
+    if operator == "StringNotEquals":
+        return actual is not None and actual.lower() not in expected
+    return True
+
+
+def _bucket_permission(self, action, resource):
+    """A bucket policy as S3 evaluates it for one object request: a statement applies when its
+    action, resource, principal * and every condition match; an applicable Deny wins. moto 5.2.5
+    ignores `Bool` conditions and denies when a condition fails, so any TLS-only policy (Deny s3:*
+    if aws:SecureTransport is false) made every object request 403."""
+    import json
+    from moto.iam.access_control import IAMPolicyStatement, PermissionResult
+    if self.policy is None:
+        return PermissionResult.NEUTRAL
+    permitted = False
+    for st in _as_list(json.loads(self.policy.decode()).get("Statement")):
+        stmt = IAMPolicyStatement(st)
+        if "NotAction" in st:
+            concerned = not stmt._check_element_matches("NotAction", action)
+        else:
+            concerned = "Action" in st and stmt._check_element_matches("Action", action)
+        if not concerned or stmt.is_unknown_principal(st.get("Principal")):
+            continue
+        if st.get("Resource") and not stmt._check_element_matches("Resource", resource):
+            continue
+        conditions = st.get("Condition") or {}
+        if not all(_condition_holds(op, k, v) for op, kv in conditions.items() for k, v in kv.items()):
+            continue
+        if st.get("Effect") == "Deny":
+            return PermissionResult.DENIED
+        permitted = True
+    return PermissionResult.PERMITTED if permitted else PermissionResult.NEUTRAL
+
+
 def install():
     """Patch moto's S3 classes once; call before the server handles a request."""
     global _installed
@@ -296,3 +352,5 @@ def install():
     S3Response.key_response = _wrap_request(S3Response.key_response)
     S3Response.bucket_response = _wrap_request(S3Response.bucket_response)
     S3Response.get_bucket_replication = _resp_get_bucket_replication
+    S3Response.get_bucket_versioning = _resp_get_bucket_versioning
+    FakeBucket.get_permission = _bucket_permission

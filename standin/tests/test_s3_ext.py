@@ -146,3 +146,42 @@ def test_replication_fails_when_the_destination_stops_versioning(buckets):
     east.put_object(Bucket="app-east", Key="k", Body=b"1")
     assert east.head_object(Bucket="app-east", Key="k")["ReplicationStatus"] == "FAILED"
     assert "Versions" not in west.list_object_versions(Bucket="app-west")
+
+
+def test_get_bucket_versioning_answers_with_s3s_root_element(aws, standin):
+    """Strict SDKs (Rust) parse the root element: S3's is VersioningConfiguration."""
+    import urllib.request
+    from botocore.auth import SigV4Auth
+    from botocore.awsrequest import AWSRequest
+    from botocore.credentials import Credentials
+    s3 = aws("s3", PRIMARY)
+    s3.create_bucket(Bucket="ver-root")
+
+    def raw():
+        req = AWSRequest(method="GET", url=f"{standin}/ver-root?versioning")
+        SigV4Auth(Credentials("testing", "testing"), "s3", PRIMARY).add_auth(req)
+        with urllib.request.urlopen(urllib.request.Request(req.url, headers=dict(req.headers))) as r:
+            return r.read().decode()
+    assert "<VersioningConfiguration" in raw() and "<Status>" not in raw()
+    s3.put_bucket_versioning(Bucket="ver-root", VersioningConfiguration={"Status": "Enabled"})
+    assert "<Status>Enabled</Status></VersioningConfiguration>" in raw()
+    assert s3.get_bucket_versioning(Bucket="ver-root")["Status"] == "Enabled"
+
+
+def test_tls_only_bucket_policy_allows_requests_and_deny_statements_still_apply(aws):
+    """A Deny whose condition does not hold (aws:SecureTransport is true: the stand-in stands for
+    AWS's HTTPS endpoints) does not apply; an unconditional Deny does."""
+    import json
+    s3 = aws("s3", PRIMARY)
+    s3.create_bucket(Bucket="tls-only")
+    arn = "arn:aws:s3:::tls-only"
+    s3.put_bucket_policy(Bucket="tls-only", Policy=json.dumps({"Version": "2012-10-17", "Statement": [
+        {"Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": [arn, f"{arn}/*"],
+         "Condition": {"Bool": {"aws:SecureTransport": "false"}}},
+        {"Effect": "Deny", "Principal": "*", "Action": "s3:GetObject", "Resource": f"{arn}/secret*"}]}))
+    s3.put_object(Bucket="tls-only", Key="a", Body=b"1")
+    assert s3.get_object(Bucket="tls-only", Key="a")["Body"].read() == b"1"
+    s3.put_object(Bucket="tls-only", Key="secret.txt", Body=b"2")
+    with pytest.raises(ClientError) as e:
+        s3.get_object(Bucket="tls-only", Key="secret.txt")
+    assert error(e)[1] == 403

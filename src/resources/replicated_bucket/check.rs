@@ -75,7 +75,10 @@ pub fn bucket_drift(want: &BucketWant, seen: &BucketSeen) -> Vec<(Part, String)>
                 if e.bucket_key { "on" } else { "off" }
             ),
         };
-        out.push((Part::Encryption, format!("default encryption is {now}, not SSE-KMS with this region's key")));
+        out.push((
+            Part::Encryption,
+            format!("default encryption is {now}, not SSE-KMS with this region's key"),
+        ));
     }
     if seen.public_access_block != Some([true; 4]) {
         let now = if seen.public_access_block.is_some() { "partly off" } else { "missing" };
@@ -175,7 +178,9 @@ pub fn replication_drift(want: Option<&Replication>, seen: Option<&Replication>)
         )),
         (None, Some(_)) => Some("replication configuration is present but bidirectional is false".into()),
         (Some(w), Some(s)) if w == s => None,
-        (Some(w), Some(s)) => Some(format!("replication configuration differs: {}", differences(w, s).join(", "))),
+        (Some(w), Some(s)) => {
+            Some(format!("replication configuration differs: {}", differences(w, s).join(", ")))
+        }
     }
 }
 
@@ -196,7 +201,10 @@ fn differences(want: &Replication, seen: &Replication) -> Vec<String> {
         ("replica modification sync differs", w.replica_modifications != s.replica_modifications),
         ("other destination", w.destination_bucket_arn != s.destination_bucket_arn),
         ("other replica key", w.replica_kms_key_id != s.replica_kms_key_id),
-        ("replication time control differs", w.rtc_minutes != s.rtc_minutes || w.metrics_minutes != s.metrics_minutes),
+        (
+            "replication time control differs",
+            w.rtc_minutes != s.rtc_minutes || w.metrics_minutes != s.metrics_minutes,
+        ),
     ];
     out.extend(checks.iter().filter(|(_, differs)| *differs).map(|(what, _)| what.to_string()));
     if out.is_empty() {
@@ -245,7 +253,9 @@ pub fn role_drift(
             out.push(RoleFix::Policy);
         }
     }
-    out.extend(inline.keys().filter(|k| *k != policy::ROLE_POLICY_NAME).map(|k| RoleFix::RemoveInline(k.clone())));
+    out.extend(
+        inline.keys().filter(|k| *k != policy::ROLE_POLICY_NAME).map(|k| RoleFix::RemoveInline(k.clone())),
+    );
     out.extend(attached.iter().map(|a| RoleFix::Detach(a.clone())));
     out
 }
@@ -269,7 +279,11 @@ mod tests {
     fn conforming() -> BucketSeen {
         BucketSeen {
             versioning: Some("Enabled".into()),
-            encryption: Some(Encryption { algorithm: SSE_KMS.into(), key: Some(KEY.into()), bucket_key: true }),
+            encryption: Some(Encryption {
+                algorithm: SSE_KMS.into(),
+                key: Some(KEY.into()),
+                bucket_key: true,
+            }),
             public_access_block: Some([true; 4]),
             policy: Some(policy::bucket_policy("arn:aws:s3:::b", Flavour::Config)),
             lifecycle_days: Some(30),
@@ -294,7 +308,10 @@ mod tests {
     fn each_changed_part_is_reported_alone() {
         let mut s = conforming();
         s.versioning = Some("Suspended".into());
-        assert_eq!(bucket_drift(&want(), &s)[0], (Part::Versioning, "versioning is Suspended, not Enabled".into()));
+        assert_eq!(
+            bucket_drift(&want(), &s)[0],
+            (Part::Versioning, "versioning is Suspended, not Enabled".into())
+        );
         let mut s = conforming();
         s.public_access_block = None;
         assert_eq!(parts(&s), [Part::PublicAccessBlock]);
@@ -317,7 +334,14 @@ mod tests {
         let p = parts(&BucketSeen::default());
         assert_eq!(
             p,
-            [Part::Versioning, Part::Encryption, Part::PublicAccessBlock, Part::Policy, Part::Lifecycle, Part::Tags]
+            [
+                Part::Versioning,
+                Part::Encryption,
+                Part::PublicAccessBlock,
+                Part::Policy,
+                Part::Lifecycle,
+                Part::Tags
+            ]
         );
     }
 
@@ -335,7 +359,8 @@ mod tests {
             replication_drift(Some(&w), Some(&s)).unwrap(),
             "replication configuration differs: replication time control differs"
         );
-        let without_rtc = replication_want("arn:role", "us-east-2", "arn:aws:s3:::b2", "arn:key2", false, false);
+        let without_rtc =
+            replication_want("arn:role", "us-east-2", "arn:aws:s3:::b2", "arn:key2", false, false);
         assert_eq!(without_rtc.rules[0].rtc_minutes, None);
         assert_eq!(w.rules[0].id, "drpair-to-us-east-2");
     }
@@ -351,7 +376,11 @@ mod tests {
         let fixes = role_drift(None, &extra, &["arn:aws:iam::aws:policy/Admin".into()], &trust, Some(&want));
         assert_eq!(
             fixes,
-            [RoleFix::Trust, RoleFix::RemoveInline("admin".into()), RoleFix::Detach("arn:aws:iam::aws:policy/Admin".into())]
+            [
+                RoleFix::Trust,
+                RoleFix::RemoveInline("admin".into()),
+                RoleFix::Detach("arn:aws:iam::aws:policy/Admin".into())
+            ]
         );
         assert_eq!(role_drift(Some(&trust), &BTreeMap::new(), &[], &trust, Some(&want)), [RoleFix::Policy]);
         assert!(role_drift(Some(&trust), &BTreeMap::new(), &[], &trust, None).is_empty());

@@ -90,7 +90,12 @@ impl Converge<'_> {
 
     /// Bucket `i` replicates as the spec says: to the other region, or (the secondary of a
     /// one-way pair) not at all.
-    async fn ensure_replication(&self, i: usize, role_arn: &str, keys: &[Option<String>; 2]) -> Result<(), AwsError> {
+    async fn ensure_replication(
+        &self,
+        i: usize,
+        role_arn: &str,
+        keys: &[Option<String>; 2],
+    ) -> Result<(), AwsError> {
         let s3 = self.provider.s3(&self.pair.regions[i]);
         let name = self.pair.bucket(i);
         let want = self.pair.replication_want(i, Some(role_arn), keys).flatten();

@@ -30,17 +30,29 @@ pub async fn delete(
             }
         }
     }
-    try_join_all(regions.iter().map(|r| async move { replication::delete_replication(&p.s3(r), &names.bucket(r)).await }))
-        .await?;
-    try_join_all(regions.iter().map(|r| async move { delete_bucket(p, &names.bucket(r), r, force_destroy, w).await }))
-        .await?;
+    try_join_all(
+        regions
+            .iter()
+            .map(|r| async move { replication::delete_replication(&p.s3(r), &names.bucket(r)).await }),
+    )
+    .await?;
+    try_join_all(
+        regions.iter().map(|r| async move { delete_bucket(p, &names.bucket(r), r, force_destroy, w).await }),
+    )
+    .await?;
     role::delete_role(&p.iam(), &names.role()).await?;
     try_join_all(regions.iter().map(|r| async move { kms::delete_key(&p.kms(r), &names.kms_alias()).await }))
         .await?;
     Ok(())
 }
 
-async fn delete_bucket(p: &Configured, name: &str, region: &str, force_destroy: bool, w: &Waiter) -> Result<(), AwsError> {
+async fn delete_bucket(
+    p: &Configured,
+    name: &str,
+    region: &str,
+    force_destroy: bool,
+    w: &Waiter,
+) -> Result<(), AwsError> {
     let s3 = p.s3(region);
     if !bucket::find_bucket(&s3, name).await? {
         return Ok(());

@@ -95,8 +95,10 @@ impl Resource for ReplicatedBucket {
         }
         let (names, regions) = identity(&state).expect("identity is set above");
         let spec = Spec::from_values(&state);
-        let waiter = Waiter::new(timeout(planned, if creating { "create" } else { "update" }), Some(ctx.stop.clone()));
-        let pair = Pair { names: &names, regions: &regions, spec: &spec, tags: p.tags(RESOURCE_TYPE, &names.base) };
+        let waiter =
+            Waiter::new(timeout(planned, if creating { "create" } else { "update" }), Some(ctx.stop.clone()));
+        let pair =
+            Pair { names: &names, regions: &regions, spec: &spec, tags: p.tags(RESOURCE_TYPE, &names.base) };
         let result = converge::Converge { provider: p, pair, waiter }.run().await;
 
         // Whatever happened, record what exists now, so nothing is forgotten.

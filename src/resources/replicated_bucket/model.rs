@@ -4,6 +4,7 @@
 use std::time::Duration;
 
 use crate::aws::wait::parse_duration;
+use crate::resources::inventory_item;
 use crate::tfplugin::value::Value;
 
 pub const RESOURCE_TYPE: &str = "drpair_replicated_bucket";
@@ -126,6 +127,34 @@ pub fn region_value(names: &Names, region: &str, kms_key_arn: Value) -> Value {
         ("arn", Value::string(names.bucket_arn(region))),
         ("kms_key_arn", kms_key_arn),
     ])
+}
+
+/// Which of the pair's objects exist (refresh) or will (plan): the `inventory` attribute.
+pub struct Present<'a> {
+    pub keys: &'a [Option<String>; 2],
+    pub buckets: [bool; 2],
+    pub role_arn: Option<&'a str>,
+    pub replication: [bool; 2],
+}
+
+/// The `inventory`, in creation order (destroy goes the other way).
+pub fn inventory(names: &Names, regions: &[String; 2], p: &Present<'_>) -> Vec<Value> {
+    let mut items = Vec::new();
+    for (region, key) in regions.iter().zip(p.keys) {
+        if let Some(k) = key {
+            items.push(inventory_item("kms_key", region, k));
+        }
+    }
+    for (region, _) in regions.iter().zip(p.buckets).filter(|(_, present)| *present) {
+        items.push(inventory_item("s3_bucket", region, &names.bucket(region)));
+    }
+    if let Some(arn) = p.role_arn {
+        items.push(inventory_item("iam_role", "global", arn));
+    }
+    for (region, _) in regions.iter().zip(p.replication).filter(|(_, present)| *present) {
+        items.push(inventory_item("s3_replication_configuration", region, &names.bucket(region)));
+    }
+    items
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use crate::resources::{PlanRequest, PlanResponse};
 use crate::tfplugin::diag::{AttrPath, Diagnostics};
 use crate::tfplugin::value::Value;
 
-use super::model::{AUDIT_MIN_DAYS, Flavour, Names, region_value};
+use super::model::{AUDIT_MIN_DAYS, Flavour, Names, Present, inventory, region_value};
 
 /// S3 bucket names: 3 to 63 characters.
 const MIN_BUCKET: usize = 3;
@@ -173,7 +173,9 @@ pub fn plan(req: PlanRequest<'_>, resp: &mut PlanResponse) {
 
     if creating {
         set_identity(&mut planned, names.as_ref(), settings);
-        if planned.get("flavour").as_str() == Some("audit") && planned.get("force_destroy") == &Value::Bool(true) {
+        if planned.get("flavour").as_str() == Some("audit")
+            && planned.get("force_destroy") == &Value::Bool(true)
+        {
             resp.diags.attr_warning(
                 AttrPath::root("force_destroy"),
                 "Destroy would erase the audit history",
@@ -187,7 +189,8 @@ pub fn plan(req: PlanRequest<'_>, resp: &mut PlanResponse) {
 
     // With the provider settings still unknown the identity cannot be compared: keep it.
     if let Some(s) = settings {
-        for (attr, now) in [("primary_region", &s.primary_region), ("secondary_region", &s.secondary_region)] {
+        for (attr, now) in [("primary_region", &s.primary_region), ("secondary_region", &s.secondary_region)]
+        {
             if req.prior.get(attr).as_str() != Some(now.as_str()) {
                 resp.requires_replace.push(AttrPath::root(attr));
             }
@@ -237,10 +240,29 @@ pub fn plan(req: PlanRequest<'_>, resp: &mut PlanResponse) {
         // Re-observed after apply; an apply that could not repair everything says so here.
         planned.set("drift", Value::Unknown);
     }
-    if missing || drifted || planned.get("bidirectional") != req.prior.get("bidirectional") {
-        planned.set("inventory", Value::Unknown);
-    }
+    // What the pair will own is known unless a key or the role is to be created: the plan then
+    // shows exactly what apply adds (a recreated bucket, a reverse replication) or removes.
+    let expected = if missing { None } else { expected_inventory(&planned) };
+    planned.set("inventory", expected.map_or(Value::Unknown, Value::List));
     resp.planned = planned;
+}
+
+/// The inventory once apply has converged, from the planned identity, keys and role.
+fn expected_inventory(planned: &Value) -> Option<Vec<Value>> {
+    let names = Names { base: planned.get("id").as_str()?.to_string() };
+    let regions = [planned.get("primary_region").as_str()?, planned.get("secondary_region").as_str()?]
+        .map(str::to_string);
+    let keys = SIDES.map(|side| planned.get(side).get("kms_key_arn").as_str().map(str::to_string));
+    if keys.iter().any(Option::is_none) {
+        return None;
+    }
+    let present = Present {
+        keys: &keys,
+        buckets: [true, true],
+        role_arn: Some(planned.get("replication_role_arn").as_str()?),
+        replication: [true, planned.get("bidirectional").as_bool()?],
+    };
+    Some(inventory(&names, &regions, &present))
 }
 
 fn all_unknown() -> Value {
@@ -323,7 +345,12 @@ mod tests {
     }
 
     fn error_paths(r: &PlanResponse) -> Vec<String> {
-        r.diags.0.iter().filter(|d| d.severity == Severity::Error).map(|d| d.path.as_ref().unwrap().to_string()).collect()
+        r.diags
+            .0
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .map(|d| d.path.as_ref().unwrap().to_string())
+            .collect()
     }
 
     /// What apply records for `config`: the plan with its unknowns filled in.
@@ -336,7 +363,7 @@ mod tests {
         }
         s.set("replication_role_arn", Value::string("arn:aws:iam::1:role/cfg-test-ab12-replication"));
         s.set("drift", Value::List(vec![]));
-        s.set("inventory", Value::List(vec![]));
+        s.set("inventory", Value::List(expected_inventory(&s).unwrap()));
         s
     }
 
@@ -446,6 +473,26 @@ mod tests {
         assert!(r.requires_replace.is_empty());
         assert!(r.planned.get("drift").is_unknown());
         assert_eq!(r.planned.get("primary"), prior.get("primary"));
+        // Repairing settings adds or removes nothing: the inventory stays as it is.
+        assert_eq!(r.planned.get("inventory"), prior.get("inventory"));
+        // A bucket deleted outside comes back, and the plan says so.
+        let mut gone = prior.clone();
+        let items = prior.get("inventory").as_list().unwrap();
+        gone.set(
+            "inventory",
+            Value::List(
+                items
+                    .iter()
+                    .filter(|i| {
+                        i.get("id").as_str() != Some("cfg-test-ab12-us-east-2")
+                            || i.get("kind").as_str() != Some("s3_bucket")
+                    })
+                    .cloned()
+                    .collect(),
+            ),
+        );
+        gone.set("drift", Value::strings(["us-east-2: bucket cfg-test-ab12-us-east-2 is missing"]));
+        assert_eq!(plan_of(&gone, &config()).planned.get("inventory"), prior.get("inventory"));
     }
 
     #[test]
@@ -471,10 +518,16 @@ mod tests {
         assert!(r.planned.get("drift").is_unknown());
         assert_eq!(r.planned.get("inventory"), prior.get("inventory"));
         assert_eq!(r.planned.get("replication_role_arn"), prior.get("replication_role_arn"));
-        // Two-way adds a replication configuration: the inventory changes.
+        // Two-way adds the secondary's replication configuration, known at plan time.
         let mut c = config();
         c.set("bidirectional", Value::Bool(true));
-        assert!(plan_of(&prior, &c).planned.get("inventory").is_unknown());
+        let items = plan_of(&prior, &c).planned.get("inventory").as_list().unwrap().to_vec();
+        assert_eq!(items.len(), prior.get("inventory").as_list().unwrap().len() + 1);
+        let last = items.last().unwrap();
+        assert_eq!(
+            (last.get("kind").as_str(), last.get("region").as_str()),
+            (Some("s3_replication_configuration"), Some("us-east-2"))
+        );
         // force_destroy lives in state only: nothing else moves.
         let mut c = config();
         c.set("force_destroy", Value::Bool(false));

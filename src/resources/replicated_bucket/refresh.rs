@@ -4,7 +4,7 @@
 
 use super::check::{self, BucketSeen, Replication};
 use super::desired::Pair;
-use super::model::{Flavour, Names, RESOURCE_TYPE, Spec, region_value};
+use super::model::{Flavour, Names, Present, RESOURCE_TYPE, Spec, inventory, region_value};
 use super::parts::bucket;
 use super::parts::replication;
 use super::parts::role::{self, RoleSeen};
@@ -12,7 +12,6 @@ use super::policy;
 use crate::aws::AwsError;
 use crate::provider::Configured;
 use crate::resources::common::kms;
-use crate::resources::inventory_item;
 use crate::tfplugin::value::Value;
 
 /// Everything AWS holds of one pair, primary first.
@@ -32,7 +31,8 @@ pub async fn observe(p: &Configured, names: &Names, regions: &[String; 2]) -> Re
         if !bucket::find_bucket(&s3, &name).await? {
             return Ok::<_, AwsError>((key, None, None));
         }
-        let (seen, rep) = futures::try_join!(bucket::observe(&s3, &name), replication::find_replication(&s3, &name))?;
+        let (seen, rep) =
+            futures::try_join!(bucket::observe(&s3, &name), replication::find_replication(&s3, &name))?;
         Ok((key, Some(seen), rep))
     };
     let (iam, role_name) = (p.iam(), names.role());
@@ -67,7 +67,13 @@ pub async fn refresh(
     }
     state.set("replication_role_arn", Value::opt_string(seen.role.as_ref().map(|r| r.arn.clone())));
     state.set("drift", Value::strings(drift_report(&pair, &seen)));
-    state.set("inventory", Value::List(inventory(&pair, &seen)));
+    let present = Present {
+        keys: &seen.keys,
+        buckets: seen.buckets.each_ref().map(Option::is_some),
+        role_arn: seen.role.as_ref().map(|r| r.arn.as_str()),
+        replication: seen.replication.each_ref().map(Option::is_some),
+    };
+    state.set("inventory", Value::List(inventory(names, regions, &present)));
     Ok(Some(state))
 }
 
@@ -115,35 +121,17 @@ pub fn drift_report(pair: &Pair<'_>, seen: &Observed) -> Vec<String> {
         None => out.push(format!("replication role {role_name} is missing")),
         Some(r) => {
             let want = pair.role_policy(&seen.keys);
-            let fixes = check::role_drift(r.trust.as_ref(), &r.inline, &r.attached, &policy::trust_policy(), want.as_ref());
+            let fixes = check::role_drift(
+                r.trust.as_ref(),
+                &r.inline,
+                &r.attached,
+                &policy::trust_policy(),
+                want.as_ref(),
+            );
             out.extend(fixes.iter().map(|f| format!("replication role {role_name}: {}", f.describe())));
         }
     }
     out
-}
-
-/// What exists, in creation order (destroy goes the other way).
-fn inventory(pair: &Pair<'_>, seen: &Observed) -> Vec<Value> {
-    let mut items = Vec::new();
-    for i in 0..2 {
-        if let Some(k) = &seen.keys[i] {
-            items.push(inventory_item("kms_key", &pair.regions[i], k));
-        }
-    }
-    for i in 0..2 {
-        if seen.buckets[i].is_some() {
-            items.push(inventory_item("s3_bucket", &pair.regions[i], &pair.bucket(i)));
-        }
-    }
-    if let Some(r) = &seen.role {
-        items.push(inventory_item("iam_role", "global", &r.arn));
-    }
-    for i in 0..2 {
-        if seen.replication[i].is_some() {
-            items.push(inventory_item("s3_replication_configuration", &pair.regions[i], &pair.bucket(i)));
-        }
-    }
-    items
 }
 
 #[cfg(test)]
@@ -161,13 +149,20 @@ mod tests {
 
     /// AWS exactly as `spec` wants it.
     fn conforming(pair: &Pair<'_>) -> Observed {
-        let keys = [Some("arn:aws:kms:us-east-1:1:key/a".to_string()), Some("arn:aws:kms:us-east-2:1:key/b".to_string())];
+        let keys = [
+            Some("arn:aws:kms:us-east-1:1:key/a".to_string()),
+            Some("arn:aws:kms:us-east-2:1:key/b".to_string()),
+        ];
         let role_arn = "arn:aws:iam::1:role/r";
         let bucket = |i: usize| {
             let want = pair.bucket_want(i, keys[i].as_deref());
             BucketSeen {
                 versioning: Some("Enabled".into()),
-                encryption: Some(Encryption { algorithm: "aws:kms".into(), key: want.key_arn.clone(), bucket_key: true }),
+                encryption: Some(Encryption {
+                    algorithm: "aws:kms".into(),
+                    key: want.key_arn.clone(),
+                    bucket_key: true,
+                }),
                 public_access_block: Some([true; 4]),
                 policy: Some(want.policy.clone()),
                 lifecycle_days: Some(want.noncurrent_days),
@@ -181,11 +176,22 @@ mod tests {
             inline: BTreeMap::from([(policy::ROLE_POLICY_NAME.to_string(), pair.role_policy(&keys))]),
             attached: vec![],
         };
-        Observed { buckets: [Some(bucket(0)), Some(bucket(1))], replication: [rep(0), rep(1)], role: Some(role), keys }
+        Observed {
+            buckets: [Some(bucket(0)), Some(bucket(1))],
+            replication: [rep(0), rep(1)],
+            role: Some(role),
+            keys,
+        }
     }
 
     fn spec(flavour: Flavour, bidirectional: bool) -> Spec {
-        Spec { flavour, bidirectional, replication_time_control: true, noncurrent_days: flavour.default_days(), force_destroy: true }
+        Spec {
+            flavour,
+            bidirectional,
+            replication_time_control: true,
+            noncurrent_days: flavour.default_days(),
+            force_destroy: true,
+        }
     }
 
     #[test]
@@ -193,11 +199,11 @@ mod tests {
         let names = Names { base: "cfg-test-ab12".into() };
         let regions = regions();
         for s in [spec(Flavour::Config, false), spec(Flavour::Audit, true)] {
-            let pair = Pair { names: &names, regions: &regions, spec: &s, tags: vec![("k".into(), "v".into())] };
+            let pair =
+                Pair { names: &names, regions: &regions, spec: &s, tags: vec![("k".into(), "v".into())] };
             let seen = conforming(&pair);
             assert_eq!(drift_report(&pair, &seen), Vec::<String>::new());
             assert_eq!(infer_spec(&seen), s);
-            assert_eq!(inventory(&pair, &seen).len(), if s.bidirectional { 7 } else { 6 });
         }
     }
 
@@ -224,7 +230,10 @@ mod tests {
         seen.role = None;
         assert_eq!(
             drift_report(&pair, &seen),
-            ["us-east-2: bucket cfg-test-ab12-us-east-2 is missing", "replication role cfg-test-ab12-replication is missing"]
+            [
+                "us-east-2: bucket cfg-test-ab12-us-east-2 is missing",
+                "replication role cfg-test-ab12-replication is missing"
+            ]
         );
     }
 }

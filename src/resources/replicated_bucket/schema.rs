@@ -10,7 +10,12 @@ fn bucket_attr(name: &'static str, description: &'static str) -> Attr {
         name,
         Nesting::Single,
         vec![
-            Attr::new("bucket", Type::String, Computed, "Bucket name, `<name>-<environment>-<suffix>-<region>`."),
+            Attr::new(
+                "bucket",
+                Type::String,
+                Computed,
+                "Bucket name, `<name>-<environment>-<suffix>-<region>`.",
+            ),
             Attr::new("arn", Type::String, Computed, "Bucket ARN."),
             Attr::new(
                 "kms_key_arn",

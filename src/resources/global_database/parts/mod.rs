@@ -9,7 +9,6 @@ pub mod instance;
 // The KMS key helpers are shared with other resources.
 pub use crate::resources::common::kms;
 
-
 pub use crate::aws::error::{absent_as_none, gone_is_done};
 
 pub fn rds_tags(tags: &[(String, String)]) -> Vec<aws_sdk_rds::types::Tag> {

@@ -6,17 +6,20 @@ use std::collections::BTreeMap;
 
 use aws_sdk_s3::Client;
 use aws_sdk_s3::types::{
-    BucketLifecycleConfiguration, BucketLocationConstraint, BucketVersioningStatus, CreateBucketConfiguration,
-    ExpirationStatus, LifecycleRule, LifecycleRuleFilter, NoncurrentVersionExpiration,
-    PublicAccessBlockConfiguration, ServerSideEncryption, ServerSideEncryptionByDefault,
-    ServerSideEncryptionConfiguration, ServerSideEncryptionRule, Tagging, VersioningConfiguration,
+    BucketLifecycleConfiguration, BucketLocationConstraint, BucketVersioningStatus,
+    CreateBucketConfiguration, ExpirationStatus, LifecycleRule, LifecycleRuleFilter,
+    NoncurrentVersionExpiration, PublicAccessBlockConfiguration, ServerSideEncryption,
+    ServerSideEncryptionByDefault, ServerSideEncryptionConfiguration, ServerSideEncryptionRule, Tagging,
+    VersioningConfiguration,
 };
 
 use super::{built, s3_tags, unset_as_none};
 use crate::aws::AwsError;
 use crate::aws::error::{aws, gone_is_done};
 use crate::aws::wait::{Poll, Waiter};
-use crate::resources::replicated_bucket::check::{BucketSeen, BucketWant, Encryption, LIFECYCLE_RULE_ID, Part};
+use crate::resources::replicated_bucket::check::{
+    BucketSeen, BucketWant, Encryption, LIFECYCLE_RULE_ID, Part,
+};
 use crate::resources::replicated_bucket::policy;
 
 /// Whether the bucket exists (and is ours: another account's bucket answers 403, an error).
@@ -51,7 +54,11 @@ pub async fn create_bucket(s3: &Client, name: &str, region: &str) -> Result<(), 
 /// the settings written next do not fail with NoSuchBucket.
 pub async fn wait_bucket_exists(s3: &Client, name: &str, w: &Waiter) -> Result<(), AwsError> {
     w.until(&format!("bucket {name} to exist"), || async {
-        Ok(if find_bucket(s3, name).await? { Poll::Done(()) } else { Poll::Pending("not visible yet".into()) })
+        Ok(if find_bucket(s3, name).await? {
+            Poll::Done(())
+        } else {
+            Poll::Pending("not visible yet".into())
+        })
     })
     .await
 }
@@ -129,7 +136,12 @@ pub async fn write_part(s3: &Client, name: &str, part: Part, want: &BucketWant) 
     match part {
         Part::Versioning => {
             let conf = VersioningConfiguration::builder().status(BucketVersioningStatus::Enabled).build();
-            s3.put_bucket_versioning().bucket(name).versioning_configuration(conf).send().await.map(|_| ())
+            s3.put_bucket_versioning()
+                .bucket(name)
+                .versioning_configuration(conf)
+                .send()
+                .await
+                .map(|_| ())
                 .map_err(aws)
         }
         Part::Encryption => {
@@ -165,15 +177,25 @@ pub async fn write_part(s3: &Client, name: &str, part: Part, want: &BucketWant) 
                 .block_public_policy(true)
                 .restrict_public_buckets(true)
                 .build();
-            s3.put_public_access_block().bucket(name).public_access_block_configuration(conf).send().await.map(|_| ())
+            s3.put_public_access_block()
+                .bucket(name)
+                .public_access_block_configuration(conf)
+                .send()
+                .await
+                .map(|_| ())
                 .map_err(aws)
         }
-        Part::Policy => {
-            s3.put_bucket_policy().bucket(name).policy(want.policy.to_string()).send().await.map(|_| ())
-                .map_err(aws)
-        }
+        Part::Policy => s3
+            .put_bucket_policy()
+            .bucket(name)
+            .policy(want.policy.to_string())
+            .send()
+            .await
+            .map(|_| ())
+            .map_err(aws),
         Part::Lifecycle => {
-            let expire = NoncurrentVersionExpiration::builder().noncurrent_days(want.noncurrent_days as i32).build();
+            let expire =
+                NoncurrentVersionExpiration::builder().noncurrent_days(want.noncurrent_days as i32).build();
             let rule = built(
                 "lifecycle",
                 LifecycleRule::builder()
@@ -195,8 +217,7 @@ pub async fn write_part(s3: &Client, name: &str, part: Part, want: &BucketWant) 
         Part::Tags => {
             let tags: Vec<(String, String)> = want.tags.clone().into_iter().collect();
             let tagging = built("tagging", Tagging::builder().set_tag_set(Some(s3_tags(&tags)?)).build())?;
-            s3.put_bucket_tagging().bucket(name).tagging(tagging).send().await.map(|_| ())
-                .map_err(aws)
+            s3.put_bucket_tagging().bucket(name).tagging(tagging).send().await.map(|_| ()).map_err(aws)
         }
     }
 }

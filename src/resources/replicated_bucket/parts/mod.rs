@@ -25,5 +25,7 @@ pub fn built<T, E: std::fmt::Display>(what: &str, r: Result<T, E>) -> Result<T, 
 }
 
 pub fn s3_tags(tags: &[(String, String)]) -> Result<Vec<aws_sdk_s3::types::Tag>, AwsError> {
-    tags.iter().map(|(k, v)| built("tag", aws_sdk_s3::types::Tag::builder().key(k).value(v).build())).collect()
+    tags.iter()
+        .map(|(k, v)| built("tag", aws_sdk_s3::types::Tag::builder().key(k).value(v).build()))
+        .collect()
 }

@@ -44,7 +44,8 @@ pub async fn empty_bucket(s3: &Client, name: &str, w: &Waiter) -> Result<u64, Aw
             let markers = page.delete_markers().iter().map(|m| (m.key(), m.version_id()));
             for (key, version) in versions.chain(markers) {
                 let Some(key) = key else { continue };
-                let id = ObjectIdentifier::builder().key(key).set_version_id(version.map(str::to_string)).build();
+                let id =
+                    ObjectIdentifier::builder().key(key).set_version_id(version.map(str::to_string)).build();
                 ids.push(built("delete objects", id)?);
             }
             if !ids.is_empty() {

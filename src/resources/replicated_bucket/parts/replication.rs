@@ -6,9 +6,9 @@ use std::time::Duration;
 use aws_sdk_s3::Client;
 use aws_sdk_s3::types::{
     DeleteMarkerReplication, DeleteMarkerReplicationStatus, Destination, EncryptionConfiguration, Metrics,
-    MetricsStatus, ReplicaModifications, ReplicaModificationsStatus, ReplicationConfiguration, ReplicationRule,
-    ReplicationRuleFilter, ReplicationRuleStatus, ReplicationTime, ReplicationTimeStatus, ReplicationTimeValue,
-    SourceSelectionCriteria, SseKmsEncryptedObjects, SseKmsEncryptedObjectsStatus,
+    MetricsStatus, ReplicaModifications, ReplicaModificationsStatus, ReplicationConfiguration,
+    ReplicationRule, ReplicationRuleFilter, ReplicationRuleStatus, ReplicationTime, ReplicationTimeStatus,
+    ReplicationTimeValue, SourceSelectionCriteria, SseKmsEncryptedObjects, SseKmsEncryptedObjectsStatus,
 };
 use tokio::time::Instant;
 
@@ -64,11 +64,9 @@ fn from_sdk(r: &ReplicationRule) -> Rule {
 
 fn to_sdk(r: &Rule) -> Result<ReplicationRule, AwsError> {
     let minutes = |m: i32| ReplicationTimeValue::builder().minutes(m).build();
-    let mut dest = Destination::builder()
-        .bucket(&r.destination_bucket_arn)
-        .encryption_configuration(
-            EncryptionConfiguration::builder().set_replica_kms_key_id(r.replica_kms_key_id.clone()).build(),
-        );
+    let mut dest = Destination::builder().bucket(&r.destination_bucket_arn).encryption_configuration(
+        EncryptionConfiguration::builder().set_replica_kms_key_id(r.replica_kms_key_id.clone()).build(),
+    );
     if let Some(m) = r.rtc_minutes {
         let rtc = ReplicationTime::builder().status(ReplicationTimeStatus::Enabled).time(minutes(m)).build();
         dest = dest.replication_time(built("replication", rtc)?);
@@ -110,14 +108,26 @@ fn to_sdk(r: &Rule) -> Result<ReplicationRule, AwsError> {
 
 /// Puts the configuration. Right after versioning was first enabled S3 may still refuse it
 /// ("Versioning must be 'Enabled' on the bucket"): that one answer is retried, briefly.
-pub async fn put_replication(s3: &Client, bucket: &str, want: &Replication, w: &Waiter) -> Result<(), AwsError> {
+pub async fn put_replication(
+    s3: &Client,
+    bucket: &str,
+    want: &Replication,
+    w: &Waiter,
+) -> Result<(), AwsError> {
     let rules = want.rules.iter().map(to_sdk).collect::<Result<Vec<_>, _>>()?;
-    let conf =
-        built("replication", ReplicationConfiguration::builder().role(&want.role_arn).set_rules(Some(rules)).build())?;
+    let conf = built(
+        "replication",
+        ReplicationConfiguration::builder().role(&want.role_arn).set_rules(Some(rules)).build(),
+    )?;
     let settle = Waiter { deadline: w.deadline.min(Instant::now() + SETTLE), ..w.clone() };
     settle
         .until(&format!("bucket {bucket} to accept its replication configuration"), || async {
-            let put = s3.put_bucket_replication().bucket(bucket).replication_configuration(conf.clone()).send().await;
+            let put = s3
+                .put_bucket_replication()
+                .bucket(bucket)
+                .replication_configuration(conf.clone())
+                .send()
+                .await;
             match put.map_err(aws) {
                 Ok(_) => Ok(Poll::Done(())),
                 Err(e) if versioning_not_visible_yet(&e) => Ok(Poll::Pending(e.to_string())),
@@ -157,7 +167,10 @@ mod tests {
             message: message.into(),
             request_id: None,
         };
-        assert!(versioning_not_visible_yet(&api("InvalidRequest", "Versioning must be 'Enabled' on the bucket")));
+        assert!(versioning_not_visible_yet(&api(
+            "InvalidRequest",
+            "Versioning must be 'Enabled' on the bucket"
+        )));
         assert!(!versioning_not_visible_yet(&api("InvalidRequest", "Destination bucket must exist.")));
         assert!(!versioning_not_visible_yet(&api("AccessDenied", "versioning")));
     }

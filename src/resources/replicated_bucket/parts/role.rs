@@ -55,7 +55,12 @@ pub async fn find_role(iam: &Client, name: &str) -> Result<Option<RoleSeen>, Aws
 
 /// Creates the role trusted by S3; a role of that name already there is adopted (and then
 /// checked like any other). Returns its ARN.
-pub async fn create_role(iam: &Client, name: &str, trust: &Json, tags: &[(String, String)]) -> Result<String, AwsError> {
+pub async fn create_role(
+    iam: &Client,
+    name: &str,
+    trust: &Json,
+    tags: &[(String, String)],
+) -> Result<String, AwsError> {
     let tags = tags
         .iter()
         .map(|(k, v)| built("role tag", aws_sdk_iam::types::Tag::builder().key(k).value(v).build()))
@@ -93,7 +98,13 @@ pub async fn update_trust(iam: &Client, name: &str, trust: &Json) -> Result<(), 
 }
 
 /// Writes the inline policy; retries only IAM's "no such role" right after its creation.
-pub async fn put_inline(iam: &Client, role: &str, policy_name: &str, doc: &Json, w: &Waiter) -> Result<(), AwsError> {
+pub async fn put_inline(
+    iam: &Client,
+    role: &str,
+    policy_name: &str,
+    doc: &Json,
+    w: &Waiter,
+) -> Result<(), AwsError> {
     let settle = Waiter { deadline: w.deadline.min(Instant::now() + SETTLE), ..w.clone() };
     settle
         .until(&format!("role {role} to accept its policy"), || async {
@@ -115,7 +126,13 @@ pub async fn put_inline(iam: &Client, role: &str, policy_name: &str, doc: &Json,
 
 pub async fn delete_inline(iam: &Client, role: &str, policy_name: &str) -> Result<(), AwsError> {
     gone_is_done(
-        iam.delete_role_policy().role_name(role).policy_name(policy_name).send().await.map(|_| ()).map_err(aws),
+        iam.delete_role_policy()
+            .role_name(role)
+            .policy_name(policy_name)
+            .send()
+            .await
+            .map(|_| ())
+            .map_err(aws),
     )
 }
 
