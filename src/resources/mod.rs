@@ -89,6 +89,48 @@ pub fn all() -> Vec<Arc<dyn Resource>> {
     ]
 }
 
+/// The state an import starts from: every attribute null except the name part of the id, the
+/// id itself and the provider's regions; `Read` fills in the rest. The id must be
+/// `<prefix><name>-<environment>-<suffix>` for this provider configuration.
+pub fn import_skeleton(
+    ctx: &OpCtx,
+    schema: &Schema,
+    id: &str,
+    prefix: &str,
+    what: &str,
+) -> Result<Value, Diagnostics> {
+    let s = &ctx.provider.settings;
+    let tail = format!("-{}-{}", s.environment, s.environment_suffix);
+    let name = id.strip_prefix(prefix).and_then(|b| b.strip_suffix(&tail)).filter(|n| !n.is_empty());
+    let Some(name) = name else {
+        let mut diags = Diagnostics::default();
+        diags.error(
+            format!("Cannot import {what}"),
+            format!("Import id {id:?} is not {prefix}<name>{tail}, the id of a {what} of this provider configuration."),
+        );
+        return Err(diags);
+    };
+    let mut state = Value::object(schema.block.attrs.iter().map(|a| (a.name, Value::Null)));
+    for b in &schema.block.blocks {
+        state.set(b.name, Value::Null);
+    }
+    state.set("name", Value::string(name));
+    state.set("id", Value::string(id));
+    state.set("primary_region", Value::string(&s.primary_region));
+    state.set("secondary_region", Value::string(&s.secondary_region));
+    Ok(state)
+}
+
+/// Ends an import: finding nothing is an error that says what was looked for.
+pub fn finish_import(out: Outcome, what: &str, looked_for: impl FnOnce() -> String) -> Outcome {
+    if out.state.is_null() && !out.diags.has_errors() {
+        let mut diags = Diagnostics::default();
+        diags.error(format!("Cannot import {what}"), looked_for());
+        return Outcome { state: Value::Null, diags };
+    }
+    out
+}
+
 /// The `inventory` attribute every composite resource has: each AWS object it owns.
 pub fn inventory_attr() -> Attr {
     Attr::nested(

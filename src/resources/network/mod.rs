@@ -18,7 +18,7 @@ mod refresh;
 mod schema;
 
 use crate::aws::wait::Waiter;
-use crate::resources::{OpCtx, Outcome, PlanRequest, PlanResponse, Resource};
+use crate::resources::{OpCtx, Outcome, PlanRequest, PlanResponse, Resource, finish_import, import_skeleton};
 use crate::tfplugin::diag::{AttrPath, Diagnostics};
 use crate::tfplugin::schema::Schema;
 use crate::tfplugin::value::Value;
@@ -150,29 +150,11 @@ impl Resource for Network {
     }
 
     async fn import(&self, ctx: &OpCtx, id: &str) -> Outcome {
-        let s = &ctx.provider.settings;
-        let tail = format!("-{}-{}", s.environment, s.environment_suffix);
-        let mut diags = Diagnostics::default();
-        let Some(name) = id.strip_suffix(&tail).filter(|n| !n.is_empty()) else {
-            diags.error(
-                "Cannot import network",
-                format!(
-                    "Import id {id:?} is not a network id of this provider configuration (<name>{tail})."
-                ),
-            );
-            return Outcome { state: Value::Null, diags };
+        let state = match import_skeleton(ctx, &self.schema, id, "", "network") {
+            Ok(state) => state,
+            Err(diags) => return Outcome { state: Value::Null, diags },
         };
-        let mut state = Value::object(self.schema.block.attrs.iter().map(|a| (a.name, Value::Null)));
-        state.set("timeouts", Value::Null);
-        state.set("name", Value::string(name));
-        state.set("id", Value::string(id));
-        state.set("primary_region", Value::string(&s.primary_region));
-        state.set("secondary_region", Value::string(&s.secondary_region));
         let out = self.read(ctx, &state).await;
-        if out.state.is_null() && !out.diags.has_errors() {
-            diags.error("Cannot import network", format!("No VPC tagged {id:?} found in either region."));
-            return Outcome { state: Value::Null, diags };
-        }
-        out
+        finish_import(out, "network", || format!("No VPC tagged {id:?} found in either region."))
     }
 }

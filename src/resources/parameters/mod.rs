@@ -15,7 +15,7 @@ use futures::future::try_join_all;
 
 use crate::aws::AwsError;
 use crate::provider::Configured;
-use crate::resources::{OpCtx, Outcome, PlanRequest, PlanResponse, Resource};
+use crate::resources::{OpCtx, Outcome, PlanRequest, PlanResponse, Resource, finish_import, import_skeleton};
 use crate::tfplugin::diag::Diagnostics;
 use crate::tfplugin::schema::Schema;
 use crate::tfplugin::value::Value;
@@ -270,31 +270,13 @@ impl Resource for Parameters {
     }
 
     async fn import(&self, ctx: &OpCtx, id: &str) -> Outcome {
-        let s = &ctx.provider.settings;
-        let tail = format!("-{}-{}", s.environment, s.environment_suffix);
-        let name = id.strip_prefix('/').and_then(|b| b.strip_suffix(&tail)).filter(|n| !n.is_empty());
-        let Some(name) = name else {
-            let mut diags = Diagnostics::default();
-            diags.error(
-                "Cannot import parameters",
-                format!("Import id {id:?} is not a path of this provider configuration (/<name>{tail})."),
-            );
-            return Outcome { state: Value::Null, diags };
+        let mut state = match import_skeleton(ctx, &self.schema, id, "/", "parameters") {
+            Ok(state) => state,
+            Err(diags) => return Outcome { state: Value::Null, diags },
         };
-        let mut state = Value::object(self.schema.block.attrs.iter().map(|a| (a.name, Value::Null)));
-        state.set("timeouts", Value::Null);
-        state.set("name", Value::string(name));
-        state.set("id", Value::string(id));
         state.set("path", Value::string(id));
-        state.set("primary_region", Value::string(&s.primary_region));
-        state.set("secondary_region", Value::string(&s.secondary_region));
         let out = self.read(ctx, &state).await;
-        if out.state.is_null() && !out.diags.has_errors() {
-            let mut diags = Diagnostics::default();
-            diags.error("Cannot import parameters", format!("No parameters found under {id}."));
-            return Outcome { state: Value::Null, diags };
-        }
-        out
+        finish_import(out, "parameters", || format!("No parameters found under {id}."))
     }
 }
 

@@ -22,7 +22,9 @@ mod schema;
 
 use crate::aws::AwsError;
 use crate::aws::wait::Waiter;
-use crate::resources::{OpCtx, Outcome, PlanRequest, PlanResponse, Resource, without_unknowns};
+use crate::resources::{
+    OpCtx, Outcome, PlanRequest, PlanResponse, Resource, finish_import, import_skeleton, without_unknowns,
+};
 use crate::tfplugin::diag::Diagnostics;
 use crate::tfplugin::schema::Schema;
 use crate::tfplugin::value::Value;
@@ -149,35 +151,19 @@ impl Resource for ReplicatedBucket {
     /// Import by the base name `<name>-<environment>-<suffix>`; the arguments are read from
     /// AWS (`force_destroy` takes its default, true).
     async fn import(&self, ctx: &OpCtx, id: &str) -> Outcome {
-        let s = &ctx.provider.settings;
-        let tail = format!("-{}-{}", s.environment, s.environment_suffix);
-        let mut diags = Diagnostics::default();
-        let Some(name) = id.strip_suffix(&tail).filter(|n| !n.is_empty()) else {
-            diags.error(
-                "Cannot import replicated bucket",
-                format!("Import id {id:?} is not a base name of this provider configuration (<name>{tail})."),
-            );
-            return Outcome { state: Value::Null, diags };
+        let state = match import_skeleton(ctx, &self.schema, id, "", "replicated bucket") {
+            Ok(state) => state,
+            Err(diags) => return Outcome { state: Value::Null, diags },
         };
-        let mut state = Value::object(self.schema.block.attrs.iter().map(|a| (a.name, Value::Null)));
-        state.set("timeouts", Value::Null);
-        state.set("name", Value::string(name));
-        state.set("id", Value::string(id));
-        state.set("primary_region", Value::string(&s.primary_region));
-        state.set("secondary_region", Value::string(&s.secondary_region));
         let out = self.read(ctx, &state).await;
-        if out.state.is_null() && !out.diags.has_errors() {
-            let names = Names { base: id.to_string() };
-            diags.error(
-                "Cannot import replicated bucket",
-                format!(
-                    "Neither {} nor {} exists.",
-                    names.bucket(&s.primary_region),
-                    names.bucket(&s.secondary_region)
-                ),
-            );
-            return Outcome { state: Value::Null, diags };
-        }
-        out
+        let s = &ctx.provider.settings;
+        let names = Names { base: id.to_string() };
+        finish_import(out, "replicated bucket", || {
+            format!(
+                "Neither {} nor {} exists.",
+                names.bucket(&s.primary_region),
+                names.bucket(&s.secondary_region)
+            )
+        })
     }
 }

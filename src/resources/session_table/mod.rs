@@ -18,7 +18,7 @@ use crate::aws::AwsError;
 use crate::aws::wait::{Waiter, parse_duration};
 use crate::provider::Configured;
 use crate::resources::{
-    OpCtx, Outcome, PlanRequest, PlanResponse, Resource, inventory_item, without_unknowns,
+    OpCtx, Outcome, PlanRequest, PlanResponse, Resource, import_skeleton, inventory_item, without_unknowns,
 };
 use crate::tfplugin::diag::Diagnostics;
 use crate::tfplugin::schema::Schema;
@@ -284,29 +284,17 @@ impl Resource for SessionTable {
 
     async fn import(&self, ctx: &OpCtx, id: &str) -> Outcome {
         let s = &ctx.provider.settings;
-        let tail = format!("-{}-{}", s.environment, s.environment_suffix);
-        let mut diags = Diagnostics::default();
-        let Some(name) = id.strip_suffix(&tail).filter(|n| !n.is_empty()) else {
-            diags.error(
-                "Cannot import session table",
-                format!(
-                    "Import id {id:?} is not a table name of this provider configuration (<name>{tail})."
-                ),
-            );
-            return Outcome { state: Value::Null, diags };
+        let mut state = match import_skeleton(ctx, &self.schema, id, "", "session table") {
+            Ok(state) => state,
+            Err(diags) => return Outcome { state: Value::Null, diags },
         };
+        let mut diags = Diagnostics::default();
         let home = ctx.provider.dynamodb(&s.primary_region);
         let described = home.describe_table().table_name(id).send().await;
         let Ok(Some(t)) = described.map(|o| o.table) else {
             diags.error("Cannot import session table", format!("No table {id:?} in {}.", s.primary_region));
             return Outcome { state: Value::Null, diags };
         };
-        let mut state = Value::object(self.schema.block.attrs.iter().map(|a| (a.name, Value::Null)));
-        state.set("timeouts", Value::Null);
-        state.set("name", Value::string(name));
-        state.set("id", Value::string(id));
-        state.set("primary_region", Value::string(&s.primary_region));
-        state.set("secondary_region", Value::string(&s.secondary_region));
         let types: BTreeMap<String, String> = t
             .attribute_definitions()
             .iter()
