@@ -1,7 +1,12 @@
 """drpair_parameters through real Terraform, checked against SSM in both regions."""
+import os
+import signal
+
 import pytest
 
 import configs
+from aws import wait_until
+from harness import REAL_AWS
 from configs import PRIMARY, SECONDARY, hcl
 
 ADDR = "drpair_parameters.config"
@@ -123,3 +128,25 @@ def test_parameters_bad_input(tf, standin, suffix, attr, value, named):
     result = tf.plan(expect_fail=True)
     assert named in result.stderr
     assert standin.request_count() == before  # rejected before any AWS call
+
+
+@pytest.mark.skipif(REAL_AWS, reason="needs the stand-in's throttling to slow the apply down")
+def test_parameters_killed_apply_converges(tf, aws, standin, suffix):
+    tf.write(parameters_hcl(standin.url, suffix))
+    tf.init()
+    standin.faults(throttle_rate=0.6)  # slow enough (SDK backoff) to be caught midway
+    proc = tf.popen("apply", "-auto-approve", "-input=false", "-no-color")
+    try:
+        wait_until(lambda: proc.poll() is not None or stored(aws, PRIMARY, suffix) != {},
+                   timeout=120, interval=0.1, what="a first parameter")
+        assert proc.poll() is None, "apply ended before it could be killed"
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)  # Terraform and the provider, no clean-up
+        proc.wait()
+    standin.reset_faults()
+    tf.apply()  # writes what is missing, adopts what the killed run wrote
+    assert set(stored(aws, PRIMARY, suffix)) == {"log_level", "max_order_size", "api_token", "active_region"}
+    tf.assert_plan_empty()
+    tf.destroy()
+    assert stored(aws, PRIMARY, suffix) == {} and stored(aws, SECONDARY, suffix) == {}

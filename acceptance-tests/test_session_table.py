@@ -1,7 +1,12 @@
 """drpair_session_table through real Terraform, checked against DynamoDB in both regions."""
+import os
+import signal
+
 import pytest
 
 import configs
+from aws import wait_until
+from harness import REAL_AWS
 from configs import PRIMARY, SECONDARY, hcl
 
 ADDR = "drpair_session_table.sessions"
@@ -72,7 +77,6 @@ def test_session_table_lifecycle(tf, tf_factory, aws, standin, suffix):
     arn = home["TableArn"]
     ddb(aws, PRIMARY).update_table(TableName=table_name(suffix),
                                    ReplicaUpdates=[{"Delete": {"RegionName": SECONDARY}}])
-    from aws import wait_until
     wait_until(lambda: describe(aws, SECONDARY, suffix) is None, timeout=60, what="replica deleted")
     assert tf.plan().changes() == [(ADDR, ["update"])]
     tf.apply()
@@ -135,3 +139,25 @@ def test_session_table_bad_input(tf, standin, suffix, overrides, named):
     result = tf.plan(expect_fail=True)
     assert named in result.stderr
     assert standin.request_count() == before
+
+
+@pytest.mark.skipif(REAL_AWS, reason="needs the stand-in's delays")
+def test_session_table_killed_apply_converges(tf, aws, standin, suffix):
+    tf.write(table_hcl(standin.url, suffix))
+    tf.init()
+    standin.faults(create_delay_seconds=4)  # the table stays CREATING for a while
+    proc = tf.popen("apply", "-auto-approve", "-input=false", "-no-color")
+    try:
+        wait_until(lambda: proc.poll() is not None or describe(aws, PRIMARY, suffix) is not None,
+                   timeout=60, interval=0.2, what="table to appear")
+        assert proc.poll() is None, "apply ended before it could be killed"
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)  # Terraform and the provider, no clean-up
+        proc.wait()
+    standin.reset_faults()
+    tf.apply()  # adopts the table the killed run created, adds the replica
+    assert {r["RegionName"] for r in describe(aws, PRIMARY, suffix)["Replicas"]} >= {SECONDARY}
+    tf.assert_plan_empty()
+    tf.destroy()
+    assert_gone(aws, suffix)
