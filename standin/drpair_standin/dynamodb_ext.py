@@ -147,11 +147,14 @@ class GlobalTable:
 
 
 def _group(table):
-    group = table.__dict__.get("_drpair_global") if table is not None else None
-    if group is not None:
-        group.settle()
-        group = table.__dict__.get("_drpair_global")
-    return group
+    # Under the lock: settling a group that UpdateTable is still filling in would see one
+    # replica, dissolve the group, and leave the new replica orphaned in the other region.
+    with _LOCK:
+        group = table.__dict__.get("_drpair_global") if table is not None else None
+        if group is not None:
+            group.settle()
+            group = table.__dict__.get("_drpair_global")
+        return group
 
 
 def _settle_backend(backend):
@@ -378,11 +381,12 @@ def _wrap_update_table(orig):
 
 def _wrap_describe(orig):
     def describe(self, base_key="TableDescription"):
-        result = orig(self, base_key)
-        group = _group(self)
-        if group is not None and self.region_name in group.replicas:
-            result[base_key].update(group.describe(self.region_name))
-        return result
+        with _LOCK:
+            result = orig(self, base_key)
+            group = _group(self)
+            if group is not None and self.region_name in group.replicas:
+                result[base_key].update(group.describe(self.region_name))
+            return result
     return describe
 
 

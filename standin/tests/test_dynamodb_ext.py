@@ -273,3 +273,38 @@ def test_mrsc_refuses_what_aws_refuses(ddb):
     # an MREC table stays MREC
     east.update_table(TableName="sessions", ReplicaUpdates=[{"Create": {"RegionName": SECONDARY}}])
     refused(MultiRegionConsistency="STRONG", ReplicaUpdates=[{"Create": {"RegionName": WITNESS}}])
+
+
+
+def test_a_describe_during_a_replica_create_waits_for_it(monkeypatch):
+    """In-process: a DescribeTable (another thread) arriving while UpdateTable builds a group must
+    wait for it. Settling the half-built group once dissolved it and orphaned the new replica
+    (a CI failure of the killed-apply acceptance test)."""
+    import threading
+    from moto.dynamodb.models import dynamodb_backends
+    from drpair_standin import dynamodb_ext as ext
+
+    ext.install()
+    backend = dynamodb_backends[ACCOUNT][PRIMARY]
+    table = backend.create_table("inproc", schema=[{"AttributeName": "pk", "KeyType": "HASH"}],
+                                 throughput=None, attr=[{"AttributeName": "pk", "AttributeType": "S"}],
+                                 global_indexes=None, indexes=None, streams=None,
+                                 billing_mode="PAY_PER_REQUEST", sse_specification=None, tags=[],
+                                 deletion_protection_enabled=False, warm_throughput=None)
+    make_replica = ext._make_replica
+
+    def racing_make_replica(*args):
+        racer = threading.Thread(target=table.describe)
+        racer.start()
+        racer.join(timeout=0.5)  # with the lock it blocks until UpdateTable is done
+        return make_replica(*args)
+
+    monkeypatch.setattr(ext, "_make_replica", racing_make_replica)
+    try:
+        with ext._LOCK:
+            plan = ext._plan(backend, table, None, [{"Create": {"RegionName": SECONDARY}}], [], None)
+            ext._apply(backend, table, None, plan)
+        assert set(replicas(table.describe()["TableDescription"])) == {PRIMARY, SECONDARY}
+    finally:
+        for region in (PRIMARY, SECONDARY):
+            dynamodb_backends[ACCOUNT][region].tables.pop("inproc", None)
