@@ -76,6 +76,29 @@ impl Configured {
     pub fn dynamodb(&self, region: &str) -> aws_sdk_dynamodb::Client {
         aws_sdk_dynamodb::Client::new(self.sdk(region))
     }
+    pub fn lambda(&self, region: &str) -> aws_sdk_lambda::Client {
+        aws_sdk_lambda::Client::new(self.sdk(region))
+    }
+    pub fn sqs(&self, region: &str) -> aws_sdk_sqs::Client {
+        aws_sdk_sqs::Client::new(self.sdk(region))
+    }
+    pub fn apigateway(&self, region: &str) -> aws_sdk_apigateway::Client {
+        aws_sdk_apigateway::Client::new(self.sdk(region))
+    }
+    pub fn acm(&self, region: &str) -> aws_sdk_acm::Client {
+        aws_sdk_acm::Client::new(self.sdk(region))
+    }
+    pub fn cloudwatch(&self, region: &str) -> aws_sdk_cloudwatch::Client {
+        aws_sdk_cloudwatch::Client::new(self.sdk(region))
+    }
+    /// Route 53 is global; its control plane answers in us-east-1 only, so the client is
+    /// pinned there whatever the pair's regions are.
+    pub fn route53(&self) -> aws_sdk_route53::Client {
+        let conf = aws_sdk_route53::config::Builder::from(&self.primary)
+            .region(aws_types::region::Region::new("us-east-1"))
+            .build();
+        aws_sdk_route53::Client::from_conf(conf)
+    }
     /// Tags for every object: the user's default tags plus ours, which sweepers key on.
     pub fn tags(&self, resource_type: &str, base_name: &str) -> Vec<(String, String)> {
         let mut tags: Vec<_> = self.settings.default_tags.clone().into_iter().collect();
