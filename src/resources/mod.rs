@@ -7,6 +7,7 @@ pub mod common;
 pub mod global_database;
 pub mod network;
 pub mod parameters;
+pub mod region_health;
 pub mod replicated_bucket;
 pub mod session_table;
 
@@ -84,6 +85,7 @@ pub fn all() -> Vec<Arc<dyn Resource>> {
         Arc::new(global_database::GlobalDatabase::new()),
         Arc::new(network::Network::new()),
         Arc::new(parameters::Parameters::new()),
+        Arc::new(region_health::RegionHealth::new()),
         Arc::new(replicated_bucket::ReplicatedBucket::new()),
         Arc::new(session_table::SessionTable::new()),
     ]
