@@ -66,7 +66,9 @@ if not _log.handlers:
     _log.addHandler(_handler)
     # The runtime puts its own plain-text handler on the root logger: do not log twice.
     _log.propagate = False
-_log.setLevel(os.environ.get("LOG_LEVEL", "INFO").upper())
+# A mistyped LOG_LEVEL must not stop the function from loading: fall back to INFO.
+_level = os.environ.get("LOG_LEVEL", "INFO").upper()
+_log.setLevel(_level if isinstance(logging.getLevelName(_level), int) else logging.INFO)
 
 
 def log(level, message, **fields):
@@ -83,7 +85,9 @@ def log(level, message, **fields):
 _DATA_CONFIG = Config(retries={"mode": "standard", "max_attempts": 3})
 # Health checks must answer well inside Route 53's few-second timeout, so they fail fast
 # rather than retry: a slow dependency is an unhealthy one.
-_HEALTH_CONFIG = Config(connect_timeout=1, read_timeout=2, retries={"mode": "standard", "max_attempts": 1})
+_HEALTH_CONFIG = Config(
+    connect_timeout=1, read_timeout=2, retries={"mode": "standard", "max_attempts": 1}
+)
 
 
 def region():
@@ -111,12 +115,15 @@ def _error_code(exc):
 # exactly when all of these are equal; anything else about them (arrival time, region) is not.
 ORDER_FIELDS = ("order_id", "account", "symbol", "side", "quantity", "price")
 _REQUIRED = ("order_id", "account", "symbol", "side", "quantity")
-_ORDER_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$")
-_ACCOUNT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
-_SYMBOL = re.compile(r"^[A-Z0-9][A-Z0-9./-]{0,15}$")
+# Matched with fullmatch: "$" alone would let a trailing newline through.
+_ORDER_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}")
+_ACCOUNT = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
+_SYMBOL = re.compile(r"[A-Z0-9][A-Z0-9./-]{0,15}")
 _SIDES = ("BUY", "SELL")
-# DynamoDB numbers carry at most 38 significant digits; more would be silently unstorable.
+# DynamoDB numbers: at most 38 significant digits, magnitude 1E-130 to under 1E+126. Checked
+# here so the API never accepts (202) an order the writer can only send to the DLQ.
 _MAX_DIGITS = 38
+_MIN_EXPONENT, _MAX_EXPONENT = -130, 125
 
 
 class InvalidOrder(ValueError):
@@ -139,7 +146,14 @@ def _positive_decimal(value):
         number = Decimal(value)
     except (InvalidOperation, ValueError):
         return None
-    if not number.is_finite() or number <= 0 or len(number.as_tuple().digits) > _MAX_DIGITS:
+    if not number.is_finite() or number <= 0:
+        return None
+    # Trailing zeros are not significant to DynamoDB (nor is normalize() usable: it rounds to
+    # the context's 28 digits).
+    significant = "".join(map(str, number.as_tuple().digits)).rstrip("0")
+    if len(significant) > _MAX_DIGITS:
+        return None
+    if not _MIN_EXPONENT <= number.adjusted() <= _MAX_EXPONENT:
         return None
     return number
 
@@ -163,7 +177,7 @@ def parse_order(body):
 
     def check_text(name, pattern, reason):
         value = body.get(name)
-        if value is not None and not (isinstance(value, str) and pattern.match(value)):
+        if value is not None and not (isinstance(value, str) and pattern.fullmatch(value)):
             errors[name] = reason
 
     check_text("order_id", _ORDER_ID, "1-128 characters: letters, digits, _ . : -")
@@ -188,7 +202,8 @@ def parse_order(body):
 
 def order_json(order):
     """Canonical JSON: sorted keys, numbers as strings so no precision is lost in transit."""
-    return json.dumps({k: (str(v) if isinstance(v, Decimal) else v) for k, v in order.items()}, sort_keys=True)
+    plain = {k: (str(v) if isinstance(v, Decimal) else v) for k, v in order.items()}
+    return json.dumps(plain, sort_keys=True)
 
 
 def same_order(a, b):
@@ -254,6 +269,17 @@ def reset_clients():
     _table.cache_clear()
 
 
+def process_record(table, record):
+    """Write one SQS message's order. Returns "written" or "duplicate"; raises on failure."""
+    order = parse_order(record.get("body", ""))
+    if not table:
+        # Misconfiguration: fail every record so none is lost while it is fixed.
+        raise MissingSetting("ORDERS_TABLE not set")
+    outcome = write_order(table, order)
+    log(logging.INFO, "order " + outcome, message_id=record.get("messageId"), order_id=order["order_id"])
+    return outcome
+
+
 def handle_sqs(event):
     table = os.environ.get("ORDERS_TABLE")
     failures = []
@@ -261,28 +287,23 @@ def handle_sqs(event):
     for record in event["Records"]:
         message_id = record.get("messageId")
         try:
-            order = parse_order(record.get("body", ""))
-            if not table:
-                # Misconfiguration: fail every record so none is lost while it is fixed.
-                raise MissingSetting("ORDERS_TABLE not set")
-            outcome = write_order(table, order)
-            outcomes[outcome] += 1
-            log(logging.INFO, "order " + outcome, message_id=message_id, order_id=order["order_id"])
+            outcomes[process_record(table, record)] += 1
+            continue
         except InvalidOrder as exc:
             # Poison message: retrying will not help, but the DLQ (after maxReceiveCount) is
             # where a human looks, so report it instead of dropping it silently.
-            failures.append({"itemIdentifier": message_id})
-            outcomes["failed"] += 1
             log(logging.WARNING, "invalid order", message_id=message_id, errors=exc.errors)
         except OrderConflict as exc:
-            failures.append({"itemIdentifier": message_id})
-            outcomes["failed"] += 1
             log(logging.ERROR, "order id conflict", message_id=message_id, error=str(exc))
         except (ClientError, BotoCoreError, MissingSetting) as exc:
-            # Throttling, an outage, a missing table: fail this record only, SQS retries it.
-            failures.append({"itemIdentifier": message_id})
-            outcomes["failed"] += 1
+            # Throttling, an outage, a missing table: SQS retries the record later.
             log(logging.ERROR, "order write failed", message_id=message_id, error_code=_error_code(exc))
+        except Exception as exc:
+            # A bug must fail this record, not the batch: raising would make SQS redeliver
+            # the good records too. Only the type is logged: the message may hold order data.
+            log(logging.ERROR, "order failed unexpectedly", message_id=message_id, error_type=type(exc).__name__)
+        failures.append({"itemIdentifier": message_id})
+        outcomes["failed"] += 1
     log(logging.INFO, "batch done", records=len(event["Records"]), **outcomes)
     return {"batchItemFailures": failures}
 
@@ -292,10 +313,11 @@ def handle_sqs(event):
 # ---------------------------------------------------------------------------------------------
 
 
-def _response(status, body, headers=None):
+def _response(status, body):
     return {
         "statusCode": status,
-        "headers": dict({"Content-Type": "application/json", "Cache-Control": "no-store"}, **(headers or {})),
+        # no-store: a cached "ok" from /health would hide an outage.
+        "headers": {"Content-Type": "application/json", "Cache-Control": "no-store"},
         "body": json.dumps(body, sort_keys=True, default=str),
         "isBase64Encoded": False,
     }
@@ -347,8 +369,12 @@ def check_dependencies():
     else:
         checks["dynamodb"] = "failed: ORDERS_TABLE not set"
     # Only readability is checked; the value is neither decrypted nor logged.
-    run("ssm", parameter, lambda: _client("ssm", "health").get_parameter(Name=parameter, WithDecryption=False))
-    run("sqs", queue, lambda: _client("sqs", "health").get_queue_attributes(QueueUrl=queue, AttributeNames=["QueueArn"]))
+    run("ssm", parameter, lambda: _client("ssm", "health").get_parameter(Name=parameter))
+    run(
+        "sqs",
+        queue,
+        lambda: _client("sqs", "health").get_queue_attributes(QueueUrl=queue, AttributeNames=["QueueArn"]),
+    )
     healthy = all(result in ("ok", "skipped") for result in checks.values())
     return healthy, checks
 
@@ -356,7 +382,8 @@ def check_dependencies():
 def health():
     healthy, checks = check_dependencies()
     body = {"status": "ok" if healthy else "unhealthy", "region": region(), "checks": checks}
-    log(logging.INFO if healthy else logging.WARNING, "health", **body)
+    # Route 53 probes every few seconds from many places: log "ok" only at DEBUG.
+    log(logging.DEBUG if healthy else logging.WARNING, "health", **body)
     return _response(200 if healthy else 503, body)
 
 
@@ -407,7 +434,11 @@ def handle_api(event):
 
 def _is_sqs(event):
     records = event.get("Records")
-    return isinstance(records, list) and bool(records) and all(r.get("eventSource") == "aws:sqs" for r in records)
+    return (
+        isinstance(records, list)
+        and bool(records)
+        and all(isinstance(r, dict) and r.get("eventSource") == "aws:sqs" for r in records)
+    )
 
 
 def handler(event, context):

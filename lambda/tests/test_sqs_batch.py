@@ -149,3 +149,18 @@ def test_duplicate_detected_when_endpoint_does_not_return_the_old_item(aws, monk
     monkeypatch.setattr(table, "put_item", put_without_old_item)
     result = orders.handler(sqs_event(sqs_record("m2", order()), sqs_record("m3", order(quantity=5))), CONTEXT)
     assert result == {"batchItemFailures": [{"itemIdentifier": "m3"}]}
+
+
+def test_unexpected_error_fails_only_that_record(aws, monkeypatch):
+    real_write = orders.write_order
+
+    def write_or_crash(table, order):
+        if order["order_id"] == "boom":
+            raise RuntimeError("bug")
+        return real_write(table, order)
+
+    monkeypatch.setattr(orders, "write_order", write_or_crash)
+    event = sqs_event(sqs_record("m1", order(order_id="boom")), sqs_record("m2", order(order_id="fine")))
+
+    assert orders.handler(event, CONTEXT) == {"batchItemFailures": [{"itemIdentifier": "m1"}]}
+    assert stored(aws, "fine") is not None

@@ -37,6 +37,9 @@ def test_canonical_order_uses_decimals():
         ("quantity", "NaN"),
         ("quantity", "Infinity"),
         ("quantity", "1" * 39),
+        ("quantity", "1E+126"),
+        ("price", "1E-131"),
+        ("order_id", "ord-1\n"),
         ("quantity", 1.5),  # a float means the caller lost precision already
         ("price", "abc"),
         ("price", 0),
@@ -64,3 +67,9 @@ def test_same_order_compares_by_value():
     assert orders.same_order(a, b)
     assert not orders.same_order(a, orders.parse_order(valid(price="12.51")))
     assert not orders.same_order(a, orders.parse_order(valid(price=None)))
+
+
+def test_number_limits_match_dynamodb():
+    assert orders.parse_order(valid(quantity="1" * 38))["quantity"] == Decimal("1" * 38)
+    assert orders.parse_order(valid(quantity="100.000"))["quantity"] == Decimal(100)  # zeros are not digits
+    assert orders.parse_order(valid(price="9.9E+125", quantity="1E-130"))["price"] == Decimal("9.9E+125")
