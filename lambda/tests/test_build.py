@@ -73,3 +73,26 @@ def test_cli_prints_hex_and_lambda_code_sha256(tmp_path):
     digest = hashlib.sha256(out.read_bytes()).digest()
     assert values["sha256"] == digest.hex()
     assert values["code_sha256"] == base64.b64encode(digest).decode()
+
+
+def test_code_sha256_is_what_lambda_reports_in_both_regions(tmp_path, monkeypatch):
+    # The order pipeline proves both regions run the same package by comparing CodeSha256.
+    import boto3
+    from moto import mock_aws
+
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
+    path = tmp_path / "p.zip"
+    expected = base64.b64encode(build.build(str(path))).decode()
+    trust = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}'
+    with mock_aws():
+        role = boto3.client("iam", region_name="us-east-1").create_role(RoleName="r", AssumeRolePolicyDocument=trust)
+        for region in ("us-east-1", "us-east-2"):
+            created = boto3.client("lambda", region_name=region).create_function(
+                FunctionName="orders",
+                Runtime="python3.12",
+                Role=role["Role"]["Arn"],
+                Handler="orders.handler",
+                Code={"ZipFile": path.read_bytes()},
+            )
+            assert created["CodeSha256"] == expected
