@@ -16,7 +16,8 @@ PLUGIN_DIR := $(HOME)/.terraform.d/plugins/registry.terraform.io/drpair/drpair/$
 PORT ?= 4566
 PYTEST_WORKERS ?= 2
 
-.PHONY: build install venv standin unit standin-test acceptance test docs lint demo
+# `lambda` is also a directory: without .PHONY make would call it up to date and do nothing.
+.PHONY: build install venv standin unit standin-test lambda lambda-test acceptance test docs lint demo
 
 build: ## debug build of the provider (what tests, docs and the demo use)
 	cargo build
@@ -41,10 +42,16 @@ unit: ## Rust unit tests
 standin-test: venv ## tests of the stand-in's extensions
 	scripts/test-standin
 
+lambda: ## lambda/dist/order-processor.zip, same bytes every build (stdlib only, no network)
+	python3 lambda/build.py
+
+lambda-test: venv ## the order processor's tests, in-process against moto
+	cd lambda && ../.venv/bin/python -m pytest -q
+
 acceptance: build venv ## real terraform against the stand-in, 2 tests at a time
 	.venv/bin/pytest -n $(PYTEST_WORKERS) acceptance-tests
 
-test: lint unit standin-test acceptance
+test: lint unit standin-test lambda-test acceptance
 
 docs: build ## regenerate docs/ from the provider schema
 	scripts/gen-docs
