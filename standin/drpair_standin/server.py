@@ -14,13 +14,14 @@ def build_app():
     """moto's dispatcher app with our extensions applied and fault middleware around it."""
     from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
 
-    from . import cloudwatch_ext, dynamodb_ext, rds_ext, s3_ext
+    from . import cloudwatch_ext, dynamodb_ext, rds_ext, route53_ext, s3_ext
     from .faults import FaultMiddleware
 
     rds_ext.install()
     dynamodb_ext.install()
     s3_ext.install()
     cloudwatch_ext.install()
+    route53_ext.install()
     return FaultMiddleware(DomainDispatcherApplication(create_backend_app))
 
 
