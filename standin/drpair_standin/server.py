@@ -14,8 +14,9 @@ def build_app():
     """moto's dispatcher app with our extensions applied and fault middleware around it."""
     from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
 
-    from . import cloudwatch_ext, dynamodb_ext, rds_ext, route53_ext, s3_ext
+    from . import dynamodb_ext, rds_ext, s3_ext
     from .faults import FaultMiddleware
+    from . import cloudwatch_ext, route53_ext  # noqa: I001 (own line: branches add imports above)
 
     rds_ext.install()
     dynamodb_ext.install()
