@@ -174,7 +174,11 @@ def _check_alarm(account_id, ident):
     if not isinstance(ident, dict) or not ident.get("Region") or not ident.get("Name"):
         raise InvalidInput("AlarmIdentifier with Region and Name is required for a CLOUDWATCH_METRIC health check.")
     from moto.cloudwatch.models import cloudwatch_backends
-    if ident["Name"] not in cloudwatch_backends[account_id][ident["Region"]].alarms:
+    try:
+        alarms = cloudwatch_backends[account_id][ident["Region"]].alarms
+    except KeyError:
+        raise InvalidInput(f"Invalid AlarmIdentifier Region: {ident['Region']}.")
+    if ident["Name"] not in alarms:
         raise InvalidInput(f"The CloudWatch alarm {ident['Name']} does not exist in {ident['Region']}.")
 
 

@@ -1,5 +1,6 @@
 """CloudWatch composite alarms and metric-alarm evaluation added by drpair_standin.cloudwatch_ext."""
 import json
+import time
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -233,3 +234,18 @@ def test_metric_data_moves_composites(aws):
     assert state(cw[PRIMARY], "any", True) == "ALARM"
     put(cw[PRIMARY], -2000)
     assert state(cw[PRIMARY], "any", True) == "OK"
+
+
+def test_reads_evaluate_again_after_a_period(cw):
+    """A heartbeat that stops: once a Period has passed, a read sees the missing data (breaching)."""
+    metric_alarm(cw, "hb", metric="Heartbeat", ComparisonOperator="LessThanThreshold", Threshold=1,
+                 Statistic="SampleCount", Period=1, TreatMissingData="breaching")
+    put(cw, 1, metric="Heartbeat")
+    assert state(cw, "hb") == "OK"
+    cw.set_alarm_state(AlarmName="hb", StateValue="ALARM", StateReason="drill")
+    assert state(cw, "hb") == "ALARM"  # SetAlarmState holds until the next evaluation
+    time.sleep(1.1)
+    put(cw, 1, metric="Heartbeat")
+    assert state(cw, "hb") == "OK"
+    time.sleep(1.1)
+    assert state(cw, "hb") == "ALARM"  # nothing arrived for a whole period
