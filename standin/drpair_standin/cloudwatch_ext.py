@@ -208,7 +208,11 @@ def _set_state(alarm, value, reason, reason_data, force=False):
 
 
 def settle_composites(backend):
-    """Recompute every composite in a region until nothing changes (a cycle stops the loop)."""
+    """Recompute the composites whose children changed until nothing changes (a cycle stops the loop).
+
+    A composite is evaluated when it is put and when one of its children changes state, as on
+    AWS; so SetAlarmState on a composite holds until a child moves.
+    """
     composites = [a for a in backend.alarms.values() if _is_composite(a)]
     for _ in range(len(composites) + 1):
         changed = False
@@ -222,6 +226,10 @@ def settle_composites(backend):
                 child = resolve(backend, ref)
                 return child.state_value if child is not None else None
 
+            inputs = tuple(state_of(ref) for ref in rule_refs(node))
+            if getattr(comp, "drpair_inputs", None) == inputs:
+                continue
+            comp.drpair_inputs = inputs
             value = "ALARM" if eval_rule(node, state_of) else "OK"
             if value != comp.state_value:
                 triggering = []

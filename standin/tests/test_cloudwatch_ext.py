@@ -82,6 +82,17 @@ def test_composite_of_composites_and_constants(cw):
     assert state(cw, "ins", True) == "OK"
 
 
+def test_set_alarm_state_on_a_composite_holds_until_a_child_changes(cw):
+    metric_alarm(cw, "a")
+    metric_alarm(cw, "b")
+    cw.put_composite_alarm(AlarmName="c", AlarmRule="ALARM(a)")
+    cw.set_alarm_state(AlarmName="c", StateValue="ALARM", StateReason="drill")
+    cw.set_alarm_state(AlarmName="b", StateValue="ALARM", StateReason="not a child")
+    assert state(cw, "c", True) == "ALARM"
+    cw.set_alarm_state(AlarmName="a", StateValue="OK", StateReason="child moves")
+    assert state(cw, "c", True) == "OK"
+
+
 def test_describe_alarms_types_and_filters(cw):
     metric_alarm(cw, "m1")
     metric_alarm(cw, "m2")
