@@ -3,7 +3,8 @@
 A DR provider must be tested against the two failures it exists for: a region that answers
 nothing but 503, and an API that throttles. Both are decided per request from the SigV4
 credential scope, before moto sees the request, and answered in the calling protocol's own
-error format so that SDKs classify them as they would real AWS errors.
+error format so that SDKs classify them as they would real AWS errors. The same settings also
+say which Route 53 endpoint health checks fail (`unhealthy_endpoints`, read by route53_ext).
 """
 import json
 import random
@@ -23,7 +24,8 @@ _SCOPE = re.compile(r"Credential=[^/\s,]+/\d{8}/([^/\s,]+)/([^/\s,]+)/aws4_reque
 class FaultState:
     """The live fault configuration; every key is optional and POSTs merge into it."""
 
-    DEFAULTS = {"outage_regions": [], "throttle_rate": 0.0, "create_delay_seconds": 0.0, "seed": None}
+    DEFAULTS = {"outage_regions": [], "throttle_rate": 0.0, "create_delay_seconds": 0.0, "seed": None,
+                "unhealthy_endpoints": []}
 
     def __init__(self):
         self._lock = threading.Lock()
@@ -31,7 +33,7 @@ class FaultState:
 
     def reset(self):
         with self._lock:
-            self._cfg = dict(self.DEFAULTS, outage_regions=[])
+            self._cfg = dict(self.DEFAULTS, outage_regions=[], unhealthy_endpoints=[])
             self._rng = random.Random()
 
     def update(self, body):
@@ -47,6 +49,11 @@ class FaultState:
             if not isinstance(regions, list) or not all(isinstance(r, str) for r in regions):
                 raise ValueError("outage_regions must be a list of region names")
             new["outage_regions"] = sorted(set(regions))
+        if "unhealthy_endpoints" in body:
+            endpoints = body["unhealthy_endpoints"]
+            if not isinstance(endpoints, list) or not all(isinstance(e, str) and e for e in endpoints):
+                raise ValueError("unhealthy_endpoints must be a list of health check ids, domain names or IPs")
+            new["unhealthy_endpoints"] = sorted(set(endpoints))
         if "throttle_rate" in body:
             rate = body["throttle_rate"]
             if isinstance(rate, bool) or not isinstance(rate, (int, float)) or not 0 <= rate <= 1:
@@ -69,7 +76,8 @@ class FaultState:
 
     def snapshot(self):
         with self._lock:
-            return dict(self._cfg, outage_regions=list(self._cfg["outage_regions"]))
+            return dict(self._cfg, outage_regions=list(self._cfg["outage_regions"]),
+                        unhealthy_endpoints=list(self._cfg["unhealthy_endpoints"]))
 
     def in_outage(self, region):
         with self._lock:
@@ -79,6 +87,14 @@ class FaultState:
         with self._lock:
             rate = self._cfg["throttle_rate"]
             return rate > 0 and self._rng.random() < rate
+
+    def outage_regions(self):
+        with self._lock:
+            return list(self._cfg["outage_regions"])
+
+    def unhealthy_endpoints(self):
+        with self._lock:
+            return list(self._cfg["unhealthy_endpoints"])
 
     @property
     def create_delay_seconds(self):

@@ -16,10 +16,14 @@ def build_app():
 
     from . import dynamodb_ext, rds_ext, s3_ext
     from .faults import FaultMiddleware
+    from . import apigateway_domains_ext, cloudwatch_ext, route53_ext  # noqa: I001 (own line: branches add imports above)
 
     rds_ext.install()
     dynamodb_ext.install()
     s3_ext.install()
+    cloudwatch_ext.install()
+    route53_ext.install()
+    apigateway_domains_ext.install()
     return FaultMiddleware(DomainDispatcherApplication(create_backend_app))
 
 

@@ -75,15 +75,17 @@ def test_throttle_rate_is_a_share_of_calls(aws, faults):
 
 def test_control_api(standin, faults, aws):
     url = standin + "/drpair/faults"
-    assert http(url) == {"outage_regions": [], "throttle_rate": 0.0, "create_delay_seconds": 0.0, "seed": None}
+    assert http(url) == {"outage_regions": [], "throttle_rate": 0.0, "create_delay_seconds": 0.0, "seed": None,
+                         "unhealthy_endpoints": []}
     faults(outage_regions=["eu-west-1"], seed=7)
     merged = faults(throttle_rate=1.0)
     assert merged == {"outage_regions": ["eu-west-1"], "throttle_rate": 1.0, "create_delay_seconds": 0.0,
-                      "seed": 7}
+                      "seed": 7, "unhealthy_endpoints": []}
     # the control API and moto's own API are never faulted
     assert http(url)["throttle_rate"] == 1.0
     http(standin + "/moto-api/reset", "POST")
-    for bad in ({"throttle_rate": 2}, {"outage_regions": "us-east-1"}, {"nope": 1}, [1]):
+    for bad in ({"throttle_rate": 2}, {"outage_regions": "us-east-1"}, {"nope": 1}, [1],
+                {"unhealthy_endpoints": "api.example.com"}, {"unhealthy_endpoints": [""]}):
         with pytest.raises(urllib.error.HTTPError) as e:
             http(url, "POST", bad)
         assert e.value.code == 400 and "error" in json.loads(e.value.read())
