@@ -116,7 +116,8 @@ fn check_wants(c: &Value, wants: &[RegionWant; 2], d: &mut Diagnostics) {
                 AttrPath::root(&format!("{role}_alarm_names")),
                 "Nothing to watch",
                 format!(
-                    "The {role} region ({}) has no alarm, DB cluster or health check to roll up.",
+                    "The {role} region ({}) has nothing to roll up: set {role}_alarm_names, \
+                     {role}_db_cluster_id or {role}_health_check_id.",
                     want.region
                 ),
             );
