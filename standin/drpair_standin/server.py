@@ -16,7 +16,6 @@ def build_app():
 
     from . import dynamodb_ext, rds_ext, s3_ext
     from .faults import FaultMiddleware
-    from .rpcv2_cbor import RpcV2CborMiddleware
     from . import apigateway_domains_ext, cloudwatch_ext, route53_ext  # noqa: I001 (own line: branches add imports above)
 
     rds_ext.install()
@@ -25,8 +24,7 @@ def build_app():
     cloudwatch_ext.install()
     route53_ext.install()
     apigateway_domains_ext.install()
-    # Faults outside the CBOR bridge: they answer in the caller's protocol, CBOR included.
-    return FaultMiddleware(RpcV2CborMiddleware(DomainDispatcherApplication(create_backend_app)))
+    return FaultMiddleware(DomainDispatcherApplication(create_backend_app))
 
 
 def main(argv=None):
