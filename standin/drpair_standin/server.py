@@ -15,6 +15,7 @@ def build_app():
     from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
 
     from . import dynamodb_ext, rds_ext, s3_ext
+    from .cloudwatch_cbor_ext import CborToJson
     from .faults import FaultMiddleware
     from . import apigateway_domains_ext, cloudwatch_ext, route53_ext  # noqa: I001 (own line: branches add imports above)
 
@@ -24,7 +25,8 @@ def build_app():
     cloudwatch_ext.install()
     route53_ext.install()
     apigateway_domains_ext.install()
-    return FaultMiddleware(DomainDispatcherApplication(create_backend_app))
+    # CBOR translation inside the faults: throttles and outages are already answered in CBOR.
+    return FaultMiddleware(CborToJson(DomainDispatcherApplication(create_backend_app)))
 
 
 def main(argv=None):
