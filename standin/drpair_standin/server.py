@@ -17,6 +17,7 @@ def build_app():
     from . import dynamodb_ext, rds_ext, s3_ext
     from .cloudwatch_cbor_ext import CborToJson
     from .faults import FaultMiddleware
+    from . import regional_api_ext
     from . import apigateway_domains_ext, cloudwatch_ext, route53_ext  # noqa: I001 (own line: branches add imports above)
 
     rds_ext.install()
@@ -25,6 +26,7 @@ def build_app():
     cloudwatch_ext.install()
     route53_ext.install()
     apigateway_domains_ext.install()
+    regional_api_ext.install()
     # CBOR translation inside the faults: throttles and outages are already answered in CBOR.
     return FaultMiddleware(CborToJson(DomainDispatcherApplication(create_backend_app)))
 
