@@ -156,6 +156,7 @@ class Aws:
                         left.add(f"{region} {kind} {item[field]}")
             left |= self._sweep_kms(region, suffix)
             left |= self._sweep_ec2(region, suffix)
+            left |= self._sweep_apigateway(region, suffix)
         return sorted(left)
 
     def _sweep_ec2(self, region, suffix):
@@ -177,6 +178,39 @@ class Aws:
                 names = [t["Value"] for t in item.get("Tags", [])] + [item.get(name_field or "", "")]
                 if any(suffix in n for n in names):
                     left.add(f"{region} {kind} {item[id_field]}")
+        return left
+
+    def _sweep_apigateway(self, region, suffix):
+        """What drpair_regional_api owns: REST APIs, custom domains (by tag), ACM certificates
+        (by tag), access-log groups, alarms, and Lambda permission statements on any function."""
+        left = set()
+        ag = self.client("apigateway", region)
+        for api in _pages(ag, "get_rest_apis", "items"):
+            if suffix in api["name"]:
+                left.add(f"{region} rest-api {api['name']}")
+        for dom in _pages(ag, "get_domain_names", "items"):
+            if any(suffix in v for v in (dom.get("tags") or {}).values()):
+                left.add(f"{region} api-domain {dom['domainName']}")
+        acm = self.client("acm", region)
+        for cert in _pages(acm, "list_certificates", "CertificateSummaryList"):
+            tags = acm.list_tags_for_certificate(CertificateArn=cert["CertificateArn"]).get("Tags", [])
+            if any(suffix in t.get("Value", "") for t in tags):
+                left.add(f"{region} acm-certificate {cert['CertificateArn']}")
+        for group in _pages(self.client("logs", region), "describe_log_groups", "logGroups"):
+            if suffix in group["logGroupName"]:
+                left.add(f"{region} log-group {group['logGroupName']}")
+        for alarm in _pages(self.client("cloudwatch", region), "describe_alarms", "MetricAlarms"):
+            if suffix in alarm["AlarmName"]:
+                left.add(f"{region} alarm {alarm['AlarmName']}")
+        lam = self.client("lambda", region)
+        for fn in _pages(lam, "list_functions", "Functions"):
+            try:
+                policy = json.loads(lam.get_policy(FunctionName=fn["FunctionArn"])["Policy"])
+            except lam.exceptions.ResourceNotFoundException:
+                continue
+            for stmt in policy.get("Statement", []):
+                if suffix in stmt.get("Sid", ""):
+                    left.add(f"{region} lambda-permission {fn['FunctionName']}#{stmt['Sid']}")
         return left
 
     def _sweep_kms(self, region, suffix):

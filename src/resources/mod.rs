@@ -8,6 +8,7 @@ pub mod global_database;
 pub mod network;
 pub mod parameters;
 pub mod region_health;
+pub mod regional_api;
 pub mod replicated_bucket;
 pub mod session_table;
 
@@ -86,6 +87,7 @@ pub fn all() -> Vec<Arc<dyn Resource>> {
         Arc::new(network::Network::new()),
         Arc::new(parameters::Parameters::new()),
         Arc::new(region_health::RegionHealth::new()),
+        Arc::new(regional_api::RegionalApi::new()),
         Arc::new(replicated_bucket::ReplicatedBucket::new()),
         Arc::new(session_table::SessionTable::new()),
     ]
