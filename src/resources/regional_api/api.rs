@@ -161,12 +161,6 @@ pub async fn find_stage(ag: &Client, api_id: &str, stage: &str) -> Result<Option
     }))
 }
 
-/// The names of the API's stages.
-pub async fn stage_names(ag: &Client, api_id: &str) -> Result<Vec<String>, AwsError> {
-    let out = ag.get_stages().rest_api_id(api_id).send().await.map_err(aws)?;
-    Ok(out.item().iter().filter_map(|s| s.stage_name().map(str::to_string)).collect())
-}
-
 pub async fn create_deployment(ag: &Client, api_id: &str) -> Result<String, AwsError> {
     let out = ag
         .create_deployment()
