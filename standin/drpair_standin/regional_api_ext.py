@@ -8,6 +8,9 @@
 - Regional domains: moto takes any `regionalCertificateArn`. AWS wants an ISSUED ACM
   certificate of the domain's own region; `install()` enforces that on CreateDomainName, so a
   test proves each region's domain got its own region's certificate.
+- Base path mappings: moto answers GetBasePathMappings with a 500 (KeyError) for a domain that
+  never had one, and keeps a deleted domain's mappings for a domain re-created under the same
+  name. A new domain now starts with no mappings, and deleting a domain deletes its mappings.
 - UpdateDomainName: missing from moto; added for the one change a DR provider makes in place,
   `replace /regionalCertificateArn` (same check as above).
 """
@@ -46,10 +49,19 @@ def _wrap_create(orig):
                            regional_certificate_arn, endpoint_configuration, security_policy):
         if regional_certificate_arn:
             _check_certificate(self, regional_certificate_arn)
-        return orig(self, domain_name, certificate_name, tags, certificate_arn, certificate_body,
-                    certificate_private_key, certificate_chain, regional_certificate_name,
-                    regional_certificate_arn, endpoint_configuration, security_policy)
+        created = orig(self, domain_name, certificate_name, tags, certificate_arn, certificate_body,
+                       certificate_private_key, certificate_chain, regional_certificate_name,
+                       regional_certificate_arn, endpoint_configuration, security_policy)
+        self.base_path_mappings[domain_name] = {}
+        return created
     return create_domain_name
+
+
+def _wrap_delete(orig):
+    def delete_domain_name(self, domain_name):
+        orig(self, domain_name)
+        self.base_path_mappings.pop(domain_name, None)
+    return delete_domain_name
 
 
 def update_domain_name(self):
@@ -72,4 +84,5 @@ def install():
     _installed = True
     settings.ACM_VALIDATION_WAIT = int(os.environ.get("DRPAIR_ACM_VALIDATION_SECONDS", "1"))
     APIGatewayBackend.create_domain_name = _wrap_create(APIGatewayBackend.create_domain_name)
+    APIGatewayBackend.delete_domain_name = _wrap_delete(APIGatewayBackend.delete_domain_name)
     APIGatewayResponse.update_domain_name = update_domain_name

@@ -57,3 +57,21 @@ def test_update_domain_name_swaps_the_certificate(aws):
     with pytest.raises(ClientError, match="its own region"):
         ag.update_domain_name(domainName=DOMAIN, patchOperations=[
             {"op": "replace", "path": "/regionalCertificateArn", "value": dns_certificate(aws, PRIMARY)}])
+
+
+def test_a_new_domain_has_no_mappings_and_deleting_it_drops_them(aws):
+    cert = dns_certificate(aws, PRIMARY)
+    time.sleep(1.2)
+    status(aws, PRIMARY, cert)
+    ag = aws("apigateway", PRIMARY)
+    create_domain(aws, PRIMARY, cert)
+    assert ag.get_base_path_mappings(domainName=DOMAIN).get("items", []) == []
+    api = ag.create_rest_api(name="x")["id"]
+    root = ag.get_resources(restApiId=api)["items"][0]["id"]
+    ag.put_method(restApiId=api, resourceId=root, httpMethod="GET", authorizationType="NONE")
+    ag.put_integration(restApiId=api, resourceId=root, httpMethod="GET", type="MOCK")
+    ag.create_deployment(restApiId=api, stageName="live")
+    ag.create_base_path_mapping(domainName=DOMAIN, restApiId=api, stage="live")
+    ag.delete_domain_name(domainName=DOMAIN)
+    create_domain(aws, PRIMARY, cert)
+    assert ag.get_base_path_mappings(domainName=DOMAIN).get("items", []) == []
