@@ -3,6 +3,7 @@ CloudWatch and CloudWatch Logs in both regions."""
 import io
 import json
 import os
+import re
 import signal
 import zipfile
 
@@ -270,25 +271,30 @@ def test_regional_api_killed_apply_converges(tf, aws, standin, suffix):
 
 FN1 = "arn:aws:lambda:us-east-1:123456789012:function:orders"
 FN2 = "arn:aws:lambda:us-east-2:123456789012:function:orders"
+# Each case holds several mistakes: every attribute must be named, before any AWS call.
 BAD = [
-    ({"secondary_function_arn": FN1}, "secondary_function_arn"),  # the primary region's function
-    ({"primary_function_arn": "orders"}, "primary_function_arn"),
-    ({"domain_name": "API.example.com"}, "domain_name"),
-    ({"domain_name": "localhost"}, "domain_name"),
-    ({"primary_certificate_arn": "arn:aws:acm:us-east-2:123456789012:certificate/x"}, "primary_certificate_arn"),
-    ({"stage_name": "live-1"}, "stage_name"),
-    ({"throttling_burst_limit": 6000}, "throttling_burst_limit"),
-    ({"latency_p99_threshold_ms": 0}, "latency_p99_threshold_ms"),
-    ({"error_5xx_threshold": 0}, "error_5xx_threshold"),
-    ({"name": "Api"}, "name"),
+    # Each region's API must call, and present a certificate, of its own region.
+    ({"secondary_function_arn": FN1,
+      "primary_certificate_arn": "arn:aws:acm:us-east-2:123456789012:certificate/x"},
+     ["secondary_function_arn", "primary_certificate_arn"]),
+    # Malformed.
+    ({"primary_function_arn": "orders", "domain_name": "API.example.com", "stage_name": "live-1",
+      "name": "Api"},
+     ["primary_function_arn", "domain_name", "stage_name", "name"]),
+    # Out of range.
+    ({"throttling_burst_limit": 6000, "latency_p99_threshold_ms": 0, "error_5xx_threshold": 0,
+      "domain_name": "localhost"},
+     ["throttling_burst_limit", "latency_p99_threshold_ms", "error_5xx_threshold", "domain_name"]),
 ]
 
 
-@pytest.mark.parametrize("overrides,named", BAD, ids=[f"{n}-{i}" for i, (_, n) in enumerate(BAD)])
+@pytest.mark.parametrize("overrides,named", BAD, ids=["wrong-region", "malformed", "out-of-range"])
 def test_regional_api_bad_input(tf, standin, suffix, overrides, named):
     tf.write(api_hcl(standin.url, suffix, {PRIMARY: FN1, SECONDARY: FN2}, **overrides))
     tf.init()
     before = standin.request_count()
     result = tf.plan(expect_fail=True)
-    assert named in result.stderr
+    # Terraform quotes the configuration line of each attribute a diagnostic names.
+    quoted = set(re.findall(r"^\s*\d+:\s+(\w+)\s+=", result.stderr, re.M))
+    assert quoted == set(named)
     assert standin.request_count() == before  # rejected before any AWS call

@@ -54,11 +54,7 @@ pub async fn delete_api(ag: &Client, api_id: &str) -> Result<(), AwsError> {
 /// path ("/health") -> resource id.
 async fn resources(ag: &Client, api_id: &str) -> Result<HashMap<String, String>, AwsError> {
     let out = ag.get_resources().rest_api_id(api_id).limit(500).send().await.map_err(aws)?;
-    Ok(out
-        .items()
-        .iter()
-        .filter_map(|r| Some((r.path()?.to_string(), r.id()?.to_string())))
-        .collect())
+    Ok(out.items().iter().filter_map(|r| Some((r.path()?.to_string(), r.id()?.to_string()))).collect())
 }
 
 /// The function each route calls through a Lambda proxy integration, None where a route,
@@ -72,7 +68,13 @@ pub async fn route_functions(ag: &Client, api_id: &str) -> Result<Vec<Option<Str
             continue;
         };
         let integration = absent_as_none(
-            ag.get_integration().rest_api_id(api_id).resource_id(rid).http_method(method).send().await.map_err(aws),
+            ag.get_integration()
+                .rest_api_id(api_id)
+                .resource_id(rid)
+                .http_method(method)
+                .send()
+                .await
+                .map_err(aws),
         )?;
         out.push(
             integration
@@ -85,7 +87,12 @@ pub async fn route_functions(ag: &Client, api_id: &str) -> Result<Vec<Option<Str
 
 /// Makes every route a Lambda proxy to `function_arn`; true when anything changed (a new
 /// deployment is then needed for the stage to serve it).
-pub async fn ensure_routes(ag: &Client, api_id: &str, region: &str, function_arn: &str) -> Result<bool, AwsError> {
+pub async fn ensure_routes(
+    ag: &Client,
+    api_id: &str,
+    region: &str,
+    function_arn: &str,
+) -> Result<bool, AwsError> {
     let have = route_functions(ag, api_id).await?;
     if have.iter().all(|f| f.as_deref() == Some(function_arn)) {
         return Ok(false);
@@ -111,7 +118,13 @@ pub async fn ensure_routes(ag: &Client, api_id: &str, region: &str, function_arn
             }
         };
         let method_exists = absent_as_none(
-            ag.get_method().rest_api_id(api_id).resource_id(&rid).http_method(method).send().await.map_err(aws),
+            ag.get_method()
+                .rest_api_id(api_id)
+                .resource_id(&rid)
+                .http_method(method)
+                .send()
+                .await
+                .map_err(aws),
         )?
         .is_some();
         if !method_exists {

@@ -44,7 +44,9 @@ pub async fn owned_certs(acm: &aws_sdk_acm::Client, id: &str) -> Result<Vec<Owne
             .send()
             .await
             .map_err(aws)?;
-        arns.extend(out.certificate_summary_list().iter().filter_map(|c| c.certificate_arn().map(str::to_string)));
+        arns.extend(
+            out.certificate_summary_list().iter().filter_map(|c| c.certificate_arn().map(str::to_string)),
+        );
         token = out.next_token().map(str::to_string);
         if token.is_none() {
             break;
@@ -52,8 +54,10 @@ pub async fn owned_certs(acm: &aws_sdk_acm::Client, id: &str) -> Result<Vec<Owne
     }
     let mut owned = Vec::new();
     for arn in arns {
-        let tags = absent_as_none(acm.list_tags_for_certificate().certificate_arn(&arn).send().await.map_err(aws))?;
-        let ours = tags.is_some_and(|t| t.tags().iter().any(|t| t.key() == NAME_TAG && t.value() == Some(id)));
+        let tags =
+            absent_as_none(acm.list_tags_for_certificate().certificate_arn(&arn).send().await.map_err(aws))?;
+        let ours =
+            tags.is_some_and(|t| t.tags().iter().any(|t| t.key() == NAME_TAG && t.value() == Some(id)));
         if ours && let Some(c) = describe_cert(acm, &arn).await? {
             owned.push(c);
         }
@@ -90,12 +94,10 @@ pub async fn request_cert(
         .validation_method(ValidationMethod::Dns)
         .idempotency_token(token)
         .set_tags(Some(
-            tags.iter().map(|(k, v)| aws_sdk_acm::types::Tag::builder().key(k).value(v).build()).collect::<Result<
-                Vec<_>,
-                _,
-            >>(
-            )
-            .map_err(|e| AwsError::Transport(e.to_string()))?,
+            tags.iter()
+                .map(|(k, v)| aws_sdk_acm::types::Tag::builder().key(k).value(v).build())
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|e| AwsError::Transport(e.to_string()))?,
         ))
         .send()
         .await
@@ -120,7 +122,9 @@ pub async fn wait_issued(acm: &aws_sdk_acm::Client, arn: &str, w: &Waiter) -> Re
                 "PENDING_VALIDATION" => {
                     if first {
                         for (name, ty, value) in &c.validation {
-                            crate::info!("certificate {arn} waits for DNS validation record {name} {ty} {value}");
+                            crate::info!(
+                                "certificate {arn} waits for DNS validation record {name} {ty} {value}"
+                            );
                         }
                     }
                     Ok(Poll::Pending(c.status))
@@ -184,10 +188,16 @@ pub async fn create_domain(
 }
 
 /// Swaps the certificate in place: the domain (and its alias target) stays up.
-pub async fn set_domain_cert(ag: &aws_sdk_apigateway::Client, name: &str, cert: &str) -> Result<(), AwsError> {
+pub async fn set_domain_cert(
+    ag: &aws_sdk_apigateway::Client,
+    name: &str,
+    cert: &str,
+) -> Result<(), AwsError> {
     ag.update_domain_name()
         .domain_name(name)
-        .patch_operations(PatchOperation::builder().op(Op::Replace).path("/regionalCertificateArn").value(cert).build())
+        .patch_operations(
+            PatchOperation::builder().op(Op::Replace).path("/regionalCertificateArn").value(cert).build(),
+        )
         .send()
         .await
         .map_err(aws)?;
@@ -204,12 +214,12 @@ pub async fn find_mapping(
     ag: &aws_sdk_apigateway::Client,
     domain: &str,
 ) -> Result<Option<(String, String)>, AwsError> {
-    let out = absent_as_none(ag.get_base_path_mappings().domain_name(domain).limit(500).send().await.map_err(aws))?;
+    let out =
+        absent_as_none(ag.get_base_path_mappings().domain_name(domain).limit(500).send().await.map_err(aws))?;
     Ok(out.and_then(|o| {
-        o.items()
-            .iter()
-            .find(|m| m.base_path().is_none_or(|p| p == NO_BASE_PATH || p.is_empty()))
-            .map(|m| (m.rest_api_id().unwrap_or_default().to_string(), m.stage().unwrap_or_default().to_string()))
+        o.items().iter().find(|m| m.base_path().is_none_or(|p| p == NO_BASE_PATH || p.is_empty())).map(|m| {
+            (m.rest_api_id().unwrap_or_default().to_string(), m.stage().unwrap_or_default().to_string())
+        })
     }))
 }
 
@@ -219,7 +229,13 @@ pub async fn create_mapping(
     api_id: &str,
     stage: &str,
 ) -> Result<(), AwsError> {
-    ag.create_base_path_mapping().domain_name(domain).rest_api_id(api_id).stage(stage).send().await.map_err(aws)?;
+    ag.create_base_path_mapping()
+        .domain_name(domain)
+        .rest_api_id(api_id)
+        .stage(stage)
+        .send()
+        .await
+        .map_err(aws)?;
     Ok(())
 }
 

@@ -28,7 +28,8 @@ pub async fn ensure_log_group(
     if log_group_exists(logs, name).await? {
         return Ok(());
     }
-    match logs.create_log_group().log_group_name(name).set_tags(Some(tag_map(tags))).send().await.map_err(aws) {
+    match logs.create_log_group().log_group_name(name).set_tags(Some(tag_map(tags))).send().await.map_err(aws)
+    {
         Ok(_) => {}
         // Created by a run that was interrupted after the call: adopt it.
         Err(e) if e.code() == Some("ResourceAlreadyExistsException") => {}
@@ -100,8 +101,14 @@ pub async fn ensure_permission(
     }
 }
 
-pub async fn remove_permission(lambda: &aws_sdk_lambda::Client, function_arn: &str, sid: &str) -> Result<(), AwsError> {
-    absent_as_none(lambda.remove_permission().function_name(function_arn).statement_id(sid).send().await.map_err(aws))?;
+pub async fn remove_permission(
+    lambda: &aws_sdk_lambda::Client,
+    function_arn: &str,
+    sid: &str,
+) -> Result<(), AwsError> {
+    absent_as_none(
+        lambda.remove_permission().function_name(function_arn).statement_id(sid).send().await.map_err(aws),
+    )?;
     Ok(())
 }
 
@@ -199,7 +206,10 @@ pub async fn find_alarms(
                 .iter()
                 .filter_map(|d| Some((d.name()?.to_string(), d.value()?.to_string())))
                 .collect();
-            Some((m.alarm_name()?.to_string(), Alarm { dimensions: dims, threshold: m.threshold().unwrap_or_default() }))
+            Some((
+                m.alarm_name()?.to_string(),
+                Alarm { dimensions: dims, threshold: m.threshold().unwrap_or_default() },
+            ))
         })
         .collect())
 }

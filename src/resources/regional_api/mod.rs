@@ -91,15 +91,16 @@ async fn ensure_cert(p: &Configured, want: &Want, i: usize, w: &Waiter) -> Resul
     }
     let acm = p.acm(&r.region);
     let owned = domain::owned_certs(&acm, &want.id).await?;
-    let usable = owned
-        .iter()
-        .find(|c| c.domain == want.domain_name && matches!(c.status.as_str(), "ISSUED" | "PENDING_VALIDATION"));
+    let usable = owned.iter().find(|c| {
+        c.domain == want.domain_name && matches!(c.status.as_str(), "ISSUED" | "PENDING_VALIDATION")
+    });
     let arn = match usable {
         Some(c) => c.arn.clone(),
         None => {
             crate::info!("requesting certificate for {} in {}", want.domain_name, r.region);
             let tags = p.tags(RESOURCE_TYPE, &want.id);
-            domain::request_cert(&acm, &want.domain_name, &cert_token(&want.id, &want.domain_name), &tags).await?
+            domain::request_cert(&acm, &want.domain_name, &cert_token(&want.id, &want.domain_name), &tags)
+                .await?
         }
     };
     domain::wait_issued(&acm, &arn, w).await?;
@@ -108,7 +109,13 @@ async fn ensure_cert(p: &Configured, want: &Want, i: usize, w: &Waiter) -> Resul
 
 /// Brings one region to `want`, part by part, adopting what exists; `prior` is the state
 /// before this apply (null on create), for what the configuration no longer names.
-async fn converge_region(p: &Configured, want: &Want, i: usize, prior: &Value, w: &Waiter) -> Result<(), AwsError> {
+async fn converge_region(
+    p: &Configured,
+    want: &Want,
+    i: usize,
+    prior: &Value,
+    w: &Waiter,
+) -> Result<(), AwsError> {
     let r = &want.regions[i];
     let region = r.region.as_str();
     let id = want.id.as_str();
@@ -124,7 +131,8 @@ async fn converge_region(p: &Configured, want: &Want, i: usize, prior: &Value, w
     };
     let routes_changed = api::ensure_routes(&ag, &api_id, region, &r.function_arn).await?;
     let sid = model::statement_id(id);
-    extras::ensure_permission(&lambda, &r.function_arn, &sid, &model::source_arn(&f, region, &api_id)).await?;
+    extras::ensure_permission(&lambda, &r.function_arn, &sid, &model::source_arn(&f, region, &api_id))
+        .await?;
     let old_function = prior.get(&format!("{}_function_arn", ROLES[i])).as_str();
     if let Some(old) = old_function.filter(|old| *old != r.function_arn) {
         extras::remove_permission(&lambda, old, &sid).await?;
@@ -171,7 +179,9 @@ async fn converge_region(p: &Configured, want: &Want, i: usize, prior: &Value, w
     let alarms = extras::find_alarms(&cw, &model::alarm_names(id, region)).await?;
     let dims = extras::alarm_dimensions(id, &want.stage);
     let latency = model::latency_alarm_name(id, region);
-    if alarms.get(&latency) != Some(&extras::Alarm { dimensions: dims.clone(), threshold: want.latency_p99_ms as f64 }) {
+    if alarms.get(&latency)
+        != Some(&extras::Alarm { dimensions: dims.clone(), threshold: want.latency_p99_ms as f64 })
+    {
         extras::put_latency_alarm(&cw, &latency, id, &want.stage, want.latency_p99_ms, &tags).await?;
     }
     let errors = model::error_alarm_name(id, region);
@@ -237,17 +247,20 @@ async fn observe(p: &Configured, want: &Want, i: usize) -> Result<Seen, AwsError
         for c in &owned {
             inventory.push(inventory_item("acm_certificate", region, &c.arn));
         }
-        if let Some(c) = owned
-            .iter()
-            .find(|c| c.domain == want.domain_name && matches!(c.status.as_str(), "ISSUED" | "PENDING_VALIDATION"))
-        {
+        if let Some(c) = owned.iter().find(|c| {
+            c.domain == want.domain_name && matches!(c.status.as_str(), "ISSUED" | "PENDING_VALIDATION")
+        }) {
             parts.push(model::PART_CERTIFICATE);
             expected_cert = Some(c.arn.clone());
             validation = c
                 .validation
                 .iter()
                 .map(|(n, t, v)| {
-                    Value::object([("name", Value::string(n)), ("type", Value::string(t)), ("value", Value::string(v))])
+                    Value::object([
+                        ("name", Value::string(n)),
+                        ("type", Value::string(t)),
+                        ("value", Value::string(v)),
+                    ])
                 })
                 .collect();
         }
@@ -297,7 +310,11 @@ async fn observe(p: &Configured, want: &Want, i: usize) -> Result<Seen, AwsError
         let mapping = domain::find_mapping(&ag, &want.domain_name).await?;
         if let (Some((api, stage)), Some(ours)) = (&mapping, &api_id) {
             if api == ours {
-                inventory.push(inventory_item("apigateway_base_path_mapping", region, &format!("{}/(none)", want.domain_name)));
+                inventory.push(inventory_item(
+                    "apigateway_base_path_mapping",
+                    region,
+                    &format!("{}/(none)", want.domain_name),
+                ));
             }
             if api == ours && *stage == want.stage {
                 parts.push(model::PART_MAPPING);
@@ -331,13 +348,18 @@ async fn observe(p: &Configured, want: &Want, i: usize) -> Result<Seen, AwsError
             "regional_domain_name",
             Value::opt_string(found_domain.as_ref().and_then(|d| d.regional_domain_name.clone())),
         ),
-        ("regional_zone_id", Value::opt_string(found_domain.as_ref().and_then(|d| d.regional_zone_id.clone()))),
+        (
+            "regional_zone_id",
+            Value::opt_string(found_domain.as_ref().and_then(|d| d.regional_zone_id.clone())),
+        ),
         ("health_fqdn", Value::opt_string(api_id.as_ref().map(|a| model::execute_api_host(a, region)))),
         ("health_path", Value::string(model::health_path(&want.stage))),
         ("alarm_names", Value::strings(model::alarm_names(id, region))),
         (
             "certificate_arn",
-            Value::opt_string(found_domain.as_ref().and_then(|d| d.certificate_arn.clone()).or(expected_cert)),
+            Value::opt_string(
+                found_domain.as_ref().and_then(|d| d.certificate_arn.clone()).or(expected_cert),
+            ),
         ),
         ("certificate_validation", Value::List(validation)),
         ("parts_in_place", Value::strings(parts)),
@@ -368,7 +390,12 @@ async fn refresh(p: &Configured, state: &Value) -> Result<Option<Value>, (String
 
 /// Import: the arguments as AWS implies them, from each region's API, its domain (the one
 /// whose base path maps to it), the stage's settings and the alarms.
-async fn reconstruct(p: &Configured, id: &str, regions: &[String; 2], state: &mut Value) -> Result<bool, AwsError> {
+async fn reconstruct(
+    p: &Configured,
+    id: &str,
+    regions: &[String; 2],
+    state: &mut Value,
+) -> Result<bool, AwsError> {
     for (role, region) in ROLES.iter().zip(regions) {
         let ag = p.apigateway(region);
         let Some(api_id) = api::find_api(&ag, id).await? else { return Ok(false) };
@@ -416,7 +443,14 @@ async fn reconstruct(p: &Configured, id: &str, regions: &[String; 2], state: &mu
 }
 
 /// Destroys one region's parts in reverse dependency order; not-found is success.
-async fn delete_region(p: &Configured, state: &Value, id: &str, i: usize, region: &str, w: &Waiter) -> Result<(), AwsError> {
+async fn delete_region(
+    p: &Configured,
+    state: &Value,
+    id: &str,
+    i: usize,
+    region: &str,
+    w: &Waiter,
+) -> Result<(), AwsError> {
     let ag = p.apigateway(region);
     extras::delete_alarms(&p.cloudwatch(region), &model::alarm_names(id, region)).await?;
     let api_id = api::find_api(&ag, id).await?;

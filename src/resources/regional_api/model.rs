@@ -193,8 +193,13 @@ mod tests {
         let f = parse_function_arn(arn).unwrap();
         assert_eq!((f.region.as_str(), f.account.as_str()), ("us-east-2", "123456789012"));
         assert_eq!(function_of_uri(&integration_uri("us-east-2", arn)).as_deref(), Some(arn));
-        assert_eq!(source_arn(&f, "us-east-2", "abc"), "arn:aws:execute-api:us-east-2:123456789012:abc/*/*/*");
-        for bad in ["orders", "arn:aws:lambda:us-east-1:1234:function:x", "arn:aws:sqs:us-east-1:123456789012:q"] {
+        assert_eq!(
+            source_arn(&f, "us-east-2", "abc"),
+            "arn:aws:execute-api:us-east-2:123456789012:abc/*/*/*"
+        );
+        for bad in
+            ["orders", "arn:aws:lambda:us-east-1:1234:function:x", "arn:aws:sqs:us-east-1:123456789012:q"]
+        {
             assert!(parse_function_arn(bad).is_none(), "{bad}");
         }
     }

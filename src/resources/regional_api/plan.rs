@@ -67,7 +67,9 @@ pub fn validate(c: &Value, d: &mut Diagnostics) {
             d.attr_error(
                 AttrPath::root(&attr),
                 "Invalid certificate ARN",
-                format!("{arn:?} is not an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<id>)."),
+                format!(
+                    "{arn:?} is not an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<id>)."
+                ),
             );
         }
     }
@@ -132,7 +134,9 @@ fn check_regions(c: &Value, s: &Settings, d: &mut Diagnostics) {
             d.attr_error(
                 AttrPath::root(&attr),
                 "Certificate in the wrong region",
-                format!("A regional domain in {region} needs an ACM certificate of {region}, not {cert_region}."),
+                format!(
+                    "A regional domain in {region} needs an ACM certificate of {region}, not {cert_region}."
+                ),
             );
         }
     }
@@ -345,11 +349,17 @@ mod tests {
         // Read found the base path mapping gone in the secondary: an in-place repair.
         let mut drifted = state.clone();
         let mut s = drifted.get("secondary").clone();
-        s.set("parts_in_place", Value::strings(model::parts(true).into_iter().filter(|p| *p != "base_path_mapping")));
+        s.set(
+            "parts_in_place",
+            Value::strings(model::parts(true).into_iter().filter(|p| *p != "base_path_mapping")),
+        );
         drifted.set("secondary", s);
         let r = plan_of(&drifted, &config());
         assert!(r.requires_replace.is_empty());
-        assert_eq!(r.planned.get("secondary").get("parts_in_place"), state.get("secondary").get("parts_in_place"));
+        assert_eq!(
+            r.planned.get("secondary").get("parts_in_place"),
+            state.get("secondary").get("parts_in_place")
+        );
         assert_eq!(r.planned.get("secondary").get("api_id").as_str(), Some("apisecondary"));
         assert!(r.planned.get("inventory").is_unknown());
     }
@@ -359,7 +369,10 @@ mod tests {
         let mut c = config();
         c.set("secondary_function_arn", Value::string(FN1));
         c.set("primary_certificate_arn", Value::string("arn:aws:acm:us-east-2:123456789012:certificate/x"));
-        assert_eq!(error_paths(&plan_of(&Value::Null, &c)), ["primary_certificate_arn", "secondary_function_arn"]);
+        assert_eq!(
+            error_paths(&plan_of(&Value::Null, &c)),
+            ["primary_certificate_arn", "secondary_function_arn"]
+        );
     }
 
     #[test]

@@ -163,10 +163,21 @@ pub fn schema() -> Schema {
                     "5xx answers per minute (`AWS/ApiGateway 5XXError`, sum) above which the 5xx alarm \
                      fires. Default 5, 1 to 1000000.",
                 ),
-                Attr::new("id", Type::String, Computed, "`<name>-<environment>-<suffix>`; also the import id."),
+                Attr::new(
+                    "id",
+                    Type::String,
+                    Computed,
+                    "`<name>-<environment>-<suffix>`; also the import id.",
+                ),
                 Attr::new("primary_region", Type::String, Computed, "Primary region at create time."),
                 Attr::new("secondary_region", Type::String, Computed, "Secondary region at create time."),
-                Attr::nested("primary", Nesting::Single, region_attrs(), Computed, "The primary region's API."),
+                Attr::nested(
+                    "primary",
+                    Nesting::Single,
+                    region_attrs(),
+                    Computed,
+                    "The primary region's API.",
+                ),
                 Attr::nested(
                     "secondary",
                     Nesting::Single,
