@@ -111,20 +111,20 @@ def test_dns_failover_lifecycle(tf, tf_factory, aws, standin, suffix):
     assert aws.resolve(state["zone_id"], record(suffix)) == ("PRIMARY", api_domain(suffix, PRIMARY))
     tf.assert_plan_empty()
 
-    # Forced failover: one metric published in the secondary region, no Route 53 call.
+    # The primary endpoint failing moves traffic on its own.
     ids = state["health_check_ids"]
+    standin.faults(unhealthy_endpoints=[api_domain(suffix, PRIMARY)])
+    assert not aws.healthy(ids["primary"]) and not aws.healthy(ids["primary_combined"])
+    assert aws.resolve(state["zone_id"], record(suffix))[0] == "SECONDARY"
+    standin.reset_faults()
+    assert aws.resolve(state["zone_id"], record(suffix))[0] == "PRIMARY"
+
+    # Forced failover: one metric published in the secondary region, no Route 53 call.
     publish(aws, state["control_alarm"], 1)
     assert not aws.healthy(ids["control"]) and not aws.healthy(ids["primary_combined"])
     assert aws.healthy(ids["primary"])  # the primary endpoint itself is fine
     assert aws.resolve(state["zone_id"], record(suffix)) == ("SECONDARY", api_domain(suffix, SECONDARY))
     tf.assert_plan_empty()  # a switchover done outside Terraform is not drift
-    publish(aws, state["control_alarm"], 0)
-    assert aws.resolve(state["zone_id"], record(suffix))[0] == "PRIMARY"
-
-    # The primary endpoint failing moves traffic on its own.
-    standin.faults(unhealthy_endpoints=[api_domain(suffix, PRIMARY)])
-    assert aws.resolve(state["zone_id"], record(suffix))[0] == "SECONDARY"
-    standin.reset_faults()
 
     # Deleted outside Terraform: the secondary record and the control alarm. Detected, repaired.
     sec = next(r for r in r53(aws).list_resource_record_sets(HostedZoneId=state["zone_id"])["ResourceRecordSets"]

@@ -447,7 +447,7 @@ impl Resource for DnsFailover {
         let p = &ctx.provider;
         let record = planned.get("record_name").as_str().unwrap_or_default().to_string();
         let n = Names::new(p, &record);
-        let want = Want::from(planned, &n.alarm, &n.alarm_region).expect("inputs are known at apply");
+        let want = Want::from(planned).expect("inputs are known at apply");
         let op = if prior.is_null() { "create" } else { "update" };
         let result = converge(p, &n, &want, &waiter(ctx, planned, op)).await;
         let mut diags = match &result {

@@ -84,25 +84,21 @@ pub enum Zone {
 /// The whole desired configuration, known at apply.
 #[derive(Clone, Debug)]
 pub struct Want {
-    pub record_name: String,
     pub zone: Zone,
     pub endpoints: [Endpoint; 2],
     pub set_ids: [String; 2],
     pub interval: i32,
     pub threshold: i32,
     pub ttl: i64,
-    pub alarm: String,
-    pub alarm_region: String,
 }
 
 impl Want {
-    pub fn from(planned: &Value, alarm: &str, alarm_region: &str) -> Option<Want> {
+    pub fn from(planned: &Value) -> Option<Want> {
         let zone = match planned.get("zone_name").as_str() {
             Some(name) => Zone::Create(bare(name)),
             None => Zone::Existing(planned.get("zone_id").as_str()?.to_string()),
         };
         Some(Want {
-            record_name: bare(planned.get("record_name").as_str()?),
             zone,
             endpoints: [Endpoint::from(planned.get("primary"))?, Endpoint::from(planned.get("secondary"))?],
             set_ids: [
@@ -112,8 +108,6 @@ impl Want {
             interval: planned.get("request_interval").as_i64()? as i32,
             threshold: planned.get("failure_threshold").as_i64()? as i32,
             ttl: planned.get("record_ttl_seconds").as_i64()?,
-            alarm: alarm.to_string(),
-            alarm_region: alarm_region.to_string(),
         })
     }
 }

@@ -232,7 +232,8 @@ impl CheckWant {
                         && c.enable_sni() == Some(true)
                 }
                 CheckWant::Control { region, alarm } => {
-                    c.alarm_identifier().is_some_and(|a| a.region().as_str() == region && a.name() == alarm)
+                    c.alarm_identifier()
+                        .is_some_and(|a| a.region().as_str() == region.as_str() && a.name() == alarm.as_str())
                         && c.insufficient_data_health_status() == Some(&InsufficientDataHealthStatus::Healthy)
                 }
                 CheckWant::Combined { children } => {

@@ -73,8 +73,9 @@ fn control_alarm_attrs() -> Vec<Attr> {
             "threshold",
             Type::Number,
             Computed,
-            "Publishing a value >= threshold (1) forces failover; publishing 0 releases it. Without \
-             new data the alarm keeps its state.",
+            "Publishing a value >= threshold (1) forces failover at once; publishing 0 releases it \
+             once a whole minute (the alarm's period, maximum statistic) holds no 1. Without new \
+             data the alarm keeps its state, so a forced failover holds.",
         ),
     ]
 }
