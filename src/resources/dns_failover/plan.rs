@@ -29,11 +29,12 @@ fn zone_id_ok(id: &str) -> bool {
     !id.is_empty() && id.len() <= 32 && id.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
 }
 
+/// Terraform points a nested attribute's error at the whole resource, so details name it.
 fn name_error(d: &mut Diagnostics, path: AttrPath, what: &str, v: &str) {
     d.attr_error(
-        path,
+        path.clone(),
         format!("Invalid {what}"),
-        format!("{v:?} is not a DNS name: lowercase labels of letters, digits and hyphens, dot-separated, no trailing dot."),
+        format!("{path} = {v:?} is not a DNS name: lowercase labels of letters, digits and hyphens, dot-separated, no trailing dot."),
     );
 }
 
@@ -98,7 +99,7 @@ pub fn validate(c: &Value, d: &mut Diagnostics) {
             d.attr_error(
                 path("zone_id"),
                 "Invalid hosted zone id",
-                format!("{z:?} is not a hosted zone id."),
+                format!("{role}.zone_id = {z:?} is not a hosted zone id."),
             );
         }
         if let Some(p) = obj.get("health_path").as_str()
@@ -107,13 +108,19 @@ pub fn validate(c: &Value, d: &mut Diagnostics) {
             d.attr_error(
                 path("health_path"),
                 "Invalid health path",
-                format!("{p:?}: a path starting with '/', no spaces, at most 255 characters."),
+                format!(
+                    "{role}.health_path = {p:?}: a path starting with '/', no spaces, at most 255 characters."
+                ),
             );
         }
         if let Some(port) = obj.get("health_port").as_i64()
             && !(1..=65535).contains(&port)
         {
-            d.attr_error(path("health_port"), "Invalid port", format!("{port}: use 1 to 65535."));
+            d.attr_error(
+                path("health_port"),
+                "Invalid port",
+                format!("{role}.health_port = {port}: use 1 to 65535."),
+            );
         }
     }
     if let Some(i) = c.get("request_interval").as_i64()
@@ -123,7 +130,7 @@ pub fn validate(c: &Value, d: &mut Diagnostics) {
         d.attr_error(
             AttrPath::root("request_interval"),
             "Invalid request interval",
-            format!("{i}: Route 53 checks every 10 (fast) or 30 seconds."),
+            format!("request_interval = {i}: Route 53 checks every 10 (fast) or 30 seconds."),
         );
     }
     if let Some(t) = c.get("failure_threshold").as_i64()
@@ -132,7 +139,7 @@ pub fn validate(c: &Value, d: &mut Diagnostics) {
         d.attr_error(
             AttrPath::root("failure_threshold"),
             "Invalid failure threshold",
-            format!("{t}: use 1 to 10."),
+            format!("failure_threshold = {t}: use 1 to 10."),
         );
     }
     if let Some(t) = c.get("record_ttl_seconds").as_i64()
@@ -141,7 +148,7 @@ pub fn validate(c: &Value, d: &mut Diagnostics) {
         d.attr_error(
             AttrPath::root("record_ttl_seconds"),
             "Invalid TTL",
-            format!("{t}: use 0 to 172800 (two days)."),
+            format!("record_ttl_seconds = {t}: use 0 to 172800 (two days)."),
         );
     }
     for attr in ["primary_set_identifier", "secondary_set_identifier"] {
@@ -151,7 +158,7 @@ pub fn validate(c: &Value, d: &mut Diagnostics) {
             d.attr_error(
                 AttrPath::root(attr),
                 "Invalid set identifier",
-                format!("{s:?}: 1 to 128 characters."),
+                format!("{attr} = {s:?}: 1 to 128 characters."),
             );
         }
     }
