@@ -193,6 +193,36 @@ def test_dns_failover_existing_zone_and_routing_switch(tf, aws, standin, suffix)
     assert left == [f"global hosted-zone /hostedzone/{zone_id} {zone_name(suffix)}."]
 
 
+def test_dns_failover_refused_batch_applies_nothing_and_forgets_nothing(tf, aws, standin, suffix):
+    """A CNAME someone left at the name makes Route 53 refuse the record batch: no record is
+    half-made, the checks and alarm that exist are in state, and the next apply converges."""
+    zone_id = r53(aws).create_hosted_zone(Name=zone_name(suffix), CallerReference=str(uuid.uuid4()))[
+        "HostedZone"]["Id"].split("/")[-1]
+    cname = {"Name": record(suffix), "Type": "CNAME", "TTL": 60,
+             "ResourceRecords": [{"Value": api_domain(suffix, PRIMARY)}]}
+    r53(aws).change_resource_record_sets(HostedZoneId=zone_id, ChangeBatch={
+        "Changes": [{"Action": "CREATE", "ResourceRecordSet": cname}]})
+    tf.write(dns_hcl(standin.url, suffix, zone_name=None, zone_id=zone_id))
+    tf.init()
+    result = tf.apply(expect_fail=True)
+    assert "InvalidChangeBatch" in result.stderr
+    assert records(aws, zone_id, record(suffix)) == {}
+    state = tf.state()[ADDR]
+    ids = state["health_check_ids"]
+    assert all(ids.values()) and state["control_alarm"]["name"]
+    assert state["primary_set_identifier"] is None  # no record: nothing claimed
+    for hc in ids.values():
+        check(aws, hc)  # exists
+
+    r53(aws).change_resource_record_sets(HostedZoneId=zone_id, ChangeBatch={
+        "Changes": [{"Action": "DELETE", "ResourceRecordSet": cname}]})
+    tf.apply()
+    assert_wired(aws, tf.state()[ADDR], suffix)
+    tf.assert_plan_empty()
+    tf.destroy()
+    assert aws.sweep(suffix) == [f"global hosted-zone /hostedzone/{zone_id} {zone_name(suffix)}."]
+
+
 def test_dns_failover_throttled(tf, aws, standin, suffix):
     tf.write(dns_hcl(standin.url, suffix))
     tf.init()

@@ -16,7 +16,7 @@ ChangeResourceRecordSets and GetChange with:
   needs a routing policy (Failover, Weight, Region, GeoLocation, MultiValueAnswer) and the
   reverse; Failover is PRIMARY or SECONDARY; a HealthCheckId must name an existing check;
 - at the end of a batch, a name and type hold either one record without SetIdentifier or only
-  records with one policy, at most one PRIMARY and one SECONDARY;
+  records with one policy, at most one PRIMARY and one SECONDARY; a CNAME is alone at its name;
 - alias DNS names are stored with the trailing dot AWS adds;
 - every change gets its own id, PENDING for `INSYNC_AFTER_SECONDS` and INSYNC after;
   GetChange of an unknown id is NoSuchChange.
@@ -118,6 +118,13 @@ def _check_shape(action, rs, backend):
 def _check_end_state(records):
     """Problems of the zone as the batch leaves it, per name and type."""
     problems = []
+    types = {}
+    for rs in records.values():
+        types.setdefault(rs["Name"], set()).add(rs["Type"])
+    for name, kinds in sorted(types.items()):
+        if "CNAME" in kinds and len(kinds) > 1:
+            problems.append(f"RRSet of type CNAME with DNS name {name} is not permitted as it conflicts with "
+                            f"other records with the same DNS name")
     groups = {}
     for rs in records.values():
         groups.setdefault((rs["Name"], rs["Type"]), []).append(rs)

@@ -161,3 +161,14 @@ def test_plain_records_upsert_and_delete(r53, zone):
     assert records(r53, zone, "TXT") == {}
     # The zone's own NS and SOA records are untouched by all this.
     assert r53.delete_hosted_zone(Id=zone)
+
+
+def test_cname_is_alone_at_its_name(r53, zone):
+    cname = {"Name": f"api.{ZONE}", "Type": "CNAME", "TTL": 60, "ResourceRecords": [{"Value": API_EAST}]}
+    change(r53, zone, ("CREATE", cname))
+    with pytest.raises(ClientError) as e:
+        change(r53, zone, ("CREATE", failover("PRIMARY", API_EAST)), ("CREATE", failover("SECONDARY", API_WEST)))
+    assert "conflicts with other records" in rejected(e)[1]
+    assert records(r53, zone) == {}
+    change(r53, zone, ("DELETE", cname), ("CREATE", failover("PRIMARY", API_EAST)))
+    assert set(records(r53, zone)) == {(f"api.{ZONE}.", "primary")}
