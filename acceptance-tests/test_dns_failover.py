@@ -185,6 +185,17 @@ def test_dns_failover_existing_zone_and_routing_switch(tf, aws, standin, suffix)
     assert check(aws, state["health_check_ids"]["primary"])["RequestInterval"] == 30
     tf.assert_plan_empty()
 
+    # Route 53 cannot change a check's interval: new checks, records moved to them in one
+    # batch, then the old checks deleted. A threshold change is made in place.
+    tf.write(dns_hcl(standin.url, suffix, zone_name=None, zone_id=zone_id, failure_threshold=3))
+    tf.apply()
+    fast = tf.state()[ADDR]
+    assert fast["health_check_ids"]["primary"] != state["health_check_ids"]["primary"]
+    assert_wired(aws, fast, suffix)
+    owned = [hc["Id"] for hc in r53(aws).list_health_checks()["HealthChecks"]]
+    assert sorted(owned) == sorted(fast["health_check_ids"].values())
+    tf.assert_plan_empty()
+
     tf.destroy()
     # The zone was given to us: it stays, emptied of what we made.
     assert r53(aws).get_hosted_zone(Id=zone_id)["HostedZone"]["Name"] == zone_name(suffix) + "."
