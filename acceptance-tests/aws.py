@@ -157,6 +157,7 @@ class Aws:
             left |= self._sweep_kms(region, suffix)
             left |= self._sweep_ec2(region, suffix)
             left |= self._sweep_apigateway(region, suffix)
+        left |= self._sweep_route53(suffix, regions)
         return sorted(left)
 
     def _sweep_ec2(self, region, suffix):
@@ -231,6 +232,58 @@ class Aws:
             if suffix in meta.get("Description", "") or suffix in tags:
                 left.add(f"{region} kms-key {key['KeyId']} ({meta['KeyState']})")
         return left
+
+
+    def _sweep_route53(self, suffix, regions):
+        """Hosted zones named with the suffix, drpair health checks tagged or aimed at a name with
+        it, and DNS failover control alarms (named with it) in every region."""
+        r53 = self.client("route53", REGIONS[0])
+        left = set()
+        for zone in _pages(r53, "list_hosted_zones", "HostedZones"):
+            if suffix in zone["Name"]:
+                left.add(f"global hosted-zone {zone['Id']} {zone['Name']}")
+        checks = [hc for hc in _pages(r53, "list_health_checks", "HealthChecks")
+                  if hc["CallerReference"].startswith("drpair-")]
+        for i in range(0, len(checks), 10):
+            batch = checks[i:i + 10]
+            tags = r53.list_tags_for_resources(ResourceType="healthcheck",
+                                               ResourceIds=[hc["Id"] for hc in batch])["ResourceTagSets"]
+            tagged = {t["ResourceId"]: " ".join(x["Value"] for x in t.get("Tags", [])) for t in tags}
+            for hc in batch:
+                fqdn = hc["HealthCheckConfig"].get("FullyQualifiedDomainName", "")
+                if suffix in tagged.get(hc["Id"], "") or suffix in fqdn:
+                    left.add(f"global health-check {hc['Id']} {hc['HealthCheckConfig']['Type']}")
+        for region in regions:
+            cw = self.client("cloudwatch", region)
+            for alarm in _pages(cw, "describe_alarms", "MetricAlarms", AlarmNamePrefix="dns-failover-"):
+                if suffix in alarm["AlarmName"]:
+                    left.add(f"{region} metric-alarm {alarm['AlarmName']}")
+        return left
+
+    # ---- DNS -------------------------------------------------------------------------------
+    def resolve(self, zone_id, record_name):
+        """Which failover record Route 53 would answer `record_name` with right now:
+        (failover role, alias DNS name). PRIMARY while its health check is healthy, else
+        SECONDARY while its check is, else PRIMARY again (Route 53 answers with the primary
+        when both are unhealthy)."""
+        r53 = self.client("route53", REGIONS[0])
+        name = record_name.rstrip(".") + "."
+        records = {r["Failover"]: r for r in _pages(r53, "list_resource_record_sets", "ResourceRecordSets",
+                                                    HostedZoneId=zone_id)
+                   if r["Name"] == name and r["Type"] == "A" and r.get("Failover")}
+        for role in ("PRIMARY", "SECONDARY"):
+            r = records.get(role)
+            if r and (not r.get("HealthCheckId") or self.healthy(r["HealthCheckId"])):
+                return role, r["AliasTarget"]["DNSName"].rstrip(".")
+        r = records["PRIMARY"]
+        return "PRIMARY", r["AliasTarget"]["DNSName"].rstrip(".")
+
+    def healthy(self, health_check_id):
+        """Route 53's view of a health check: healthy when most checkers report success."""
+        obs = self.client("route53", REGIONS[0]).get_health_check_status(
+            HealthCheckId=health_check_id)["HealthCheckObservations"]
+        ok = sum(1 for o in obs if o["StatusReport"]["Status"].startswith("Success"))
+        return ok * 2 > len(obs)
 
 
 def _pages(client, op, key, **kwargs):

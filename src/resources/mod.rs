@@ -4,6 +4,7 @@
 //! [`OpCtx`], which carries the configured clients and the stop signal.
 
 pub mod common;
+pub mod dns_failover;
 pub mod global_database;
 pub mod network;
 pub mod parameters;
@@ -83,6 +84,7 @@ pub trait Resource: Send + Sync {
 /// Every resource the provider serves.
 pub fn all() -> Vec<Arc<dyn Resource>> {
     vec![
+        Arc::new(dns_failover::DnsFailover::new()),
         Arc::new(global_database::GlobalDatabase::new()),
         Arc::new(network::Network::new()),
         Arc::new(parameters::Parameters::new()),

@@ -19,12 +19,14 @@ def build_app():
     from .faults import FaultMiddleware
     from . import regional_api_ext
     from . import apigateway_domains_ext, cloudwatch_ext, route53_ext  # noqa: I001 (own line: branches add imports above)
+    from . import route53_records_ext
 
     rds_ext.install()
     dynamodb_ext.install()
     s3_ext.install()
     cloudwatch_ext.install()
     route53_ext.install()
+    route53_records_ext.install()
     apigateway_domains_ext.install()
     regional_api_ext.install()
     # CBOR translation inside the faults: throttles and outages are already answered in CBOR.
