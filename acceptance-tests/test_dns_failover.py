@@ -111,8 +111,14 @@ def test_dns_failover_lifecycle(tf, tf_factory, aws, standin, suffix):
     assert aws.resolve(state["zone_id"], record(suffix)) == ("PRIMARY", api_domain(suffix, PRIMARY))
     tf.assert_plan_empty()
 
-    # The primary endpoint failing moves traffic on its own.
+    # A fresh control alarm has no data: the control check counts it healthy (no failover).
     ids = state["health_check_ids"]
+    cw = aws.client("cloudwatch", SECONDARY)
+    assert cw.describe_alarms(AlarmNames=[state["control_alarm"]["name"]])["MetricAlarms"][0][
+        "StateValue"] == "INSUFFICIENT_DATA"
+    assert aws.healthy(ids["control"]) and aws.healthy(ids["primary_combined"])
+
+    # The primary endpoint failing moves traffic on its own.
     standin.faults(unhealthy_endpoints=[api_domain(suffix, PRIMARY)])
     assert not aws.healthy(ids["primary"]) and not aws.healthy(ids["primary_combined"])
     assert aws.resolve(state["zone_id"], record(suffix))[0] == "SECONDARY"
