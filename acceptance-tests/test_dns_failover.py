@@ -138,6 +138,8 @@ def test_dns_failover_lifecycle(tf, tf_factory, aws, standin, suffix):
     r53(aws).change_resource_record_sets(HostedZoneId=state["zone_id"], ChangeBatch={
         "Changes": [{"Action": "DELETE", "ResourceRecordSet": sec}]})
     aws.client("cloudwatch", SECONDARY).delete_alarms(AlarmNames=[state["control_alarm"]["name"]])
+    # ... and the primary check's path changed by hand: put back in place, same check.
+    r53(aws).update_health_check(HealthCheckId=ids["primary"], ResourcePath="/elsewhere")
     assert tf.plan().changes() == [(ADDR, ["update"])]
     tf.apply()
     repaired = tf.state()[ADDR]
