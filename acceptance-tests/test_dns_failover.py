@@ -111,8 +111,14 @@ def test_dns_failover_lifecycle(tf, tf_factory, aws, standin, suffix):
     assert aws.resolve(state["zone_id"], record(suffix)) == ("PRIMARY", api_domain(suffix, PRIMARY))
     tf.assert_plan_empty()
 
-    # The primary endpoint failing moves traffic on its own.
+    # A fresh control alarm has no data: the control check counts it healthy (no failover).
     ids = state["health_check_ids"]
+    cw = aws.client("cloudwatch", SECONDARY)
+    assert cw.describe_alarms(AlarmNames=[state["control_alarm"]["name"]])["MetricAlarms"][0][
+        "StateValue"] == "INSUFFICIENT_DATA"
+    assert aws.healthy(ids["control"]) and aws.healthy(ids["primary_combined"])
+
+    # The primary endpoint failing moves traffic on its own.
     standin.faults(unhealthy_endpoints=[api_domain(suffix, PRIMARY)])
     assert not aws.healthy(ids["primary"]) and not aws.healthy(ids["primary_combined"])
     assert aws.resolve(state["zone_id"], record(suffix))[0] == "SECONDARY"
@@ -132,6 +138,8 @@ def test_dns_failover_lifecycle(tf, tf_factory, aws, standin, suffix):
     r53(aws).change_resource_record_sets(HostedZoneId=state["zone_id"], ChangeBatch={
         "Changes": [{"Action": "DELETE", "ResourceRecordSet": sec}]})
     aws.client("cloudwatch", SECONDARY).delete_alarms(AlarmNames=[state["control_alarm"]["name"]])
+    # ... and the primary check's path changed by hand: put back in place, same check.
+    r53(aws).update_health_check(HealthCheckId=ids["primary"], ResourcePath="/elsewhere")
     assert tf.plan().changes() == [(ADDR, ["update"])]
     tf.apply()
     repaired = tf.state()[ADDR]
@@ -165,7 +173,7 @@ def test_dns_failover_lifecycle(tf, tf_factory, aws, standin, suffix):
     assert aws.sweep(suffix) == []
 
 
-def test_dns_failover_existing_zone_and_routing_switch(tf, aws, standin, suffix):
+def test_dns_failover_existing_zone_and_routing_switch(tf, tf_factory, aws, standin, suffix):
     zone_id = r53(aws).create_hosted_zone(Name=zone_name(suffix), CallerReference=str(uuid.uuid4()))[
         "HostedZone"]["Id"].split("/")[-1]
     # The name starts as a simple alias record: switching it to failover must be one batch.
@@ -195,6 +203,15 @@ def test_dns_failover_existing_zone_and_routing_switch(tf, aws, standin, suffix)
     owned = [hc["Id"] for hc in r53(aws).list_health_checks()["HealthChecks"]]
     assert sorted(owned) == sorted(fast["health_check_ids"].values())
     tf.assert_plan_empty()
+
+    # Import finds the zone by the record name; a zone we did not create comes back as zone_id.
+    imported = tf_factory("import")
+    imported.write(dns_hcl(standin.url, suffix, zone_name=None, zone_id=zone_id, failure_threshold=3))
+    imported.init()
+    imported.import_(ADDR, record(suffix))
+    got = imported.state()[ADDR]
+    assert (got["zone_id"], got["zone_name"], got["health_check_ids"]) == (zone_id, None, fast["health_check_ids"])
+    imported.assert_plan_empty()
 
     tf.destroy()
     # The zone was given to us: it stays, emptied of what we made.

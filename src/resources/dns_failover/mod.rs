@@ -286,10 +286,12 @@ async fn refresh(p: &Configured, prior: &Value) -> Result<Option<Value>, AwsErro
         _ => None,
     };
     let combined_id = id_if(combined, combined_want);
-    // A record is ours as configured only when it routes on the right check; else its set
-    // identifier is reported null and the plan shows the record being put back.
+    // A record is ours as configured only when it routes on the right check (and on it alone,
+    // not on the target's health); else its set identifier is reported null and the plan
+    // shows the record being put back.
     let routed = |rec: Option<&ResourceRecordSet>, check: &Value| {
         rec.filter(|r| r.health_check_id().is_some() && r.health_check_id() == check.as_str())
+            .filter(|r| r.alias_target().is_some_and(|a| !a.evaluate_target_health()))
             .and_then(|r| r.set_identifier())
             .map_or(Value::Null, Value::string)
     };
