@@ -6,6 +6,7 @@
 pub mod common;
 pub mod global_database;
 pub mod network;
+pub mod order_pipeline;
 pub mod parameters;
 pub mod region_health;
 pub mod replicated_bucket;
@@ -84,6 +85,7 @@ pub fn all() -> Vec<Arc<dyn Resource>> {
     vec![
         Arc::new(global_database::GlobalDatabase::new()),
         Arc::new(network::Network::new()),
+        Arc::new(order_pipeline::OrderPipeline::new()),
         Arc::new(parameters::Parameters::new()),
         Arc::new(region_health::RegionHealth::new()),
         Arc::new(replicated_bucket::ReplicatedBucket::new()),
