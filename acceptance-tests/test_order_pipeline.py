@@ -202,16 +202,23 @@ def test_order_pipeline_lifecycle(tf, tf_factory, aws, standin, network, suffix,
     assert_swept(aws, suffix)
 
 
-def test_order_pipeline_throttled(tf, aws, standin, suffix, tmp_path):
+def test_order_pipeline_throttled_from_s3(tf, aws, standin, suffix, tmp_path):
+    """An S3 package (read once, the same bytes to both regions), with 20% of calls throttled."""
     package = tmp_path / "order-processor.zip"
     sha = build_package(package)
-    tf.write(pipeline_hcl(standin.url, suffix, package))
+    bucket = f"drpair-acc-artifacts-{os.urandom(4).hex()}"  # a test input: no suffix, not swept
+    aws.client("s3", PRIMARY).create_bucket(Bucket=bucket)
+    aws.client("s3", PRIMARY).put_object(Bucket=bucket, Key="orders/order-processor.zip",
+                                         Body=package.read_bytes())
+    tf.write(pipeline_hcl(standin.url, suffix, package, package_path=None, package_s3_bucket=bucket,
+                          package_s3_key="orders/order-processor.zip"))
     tf.init()
     standin.faults(throttle_rate=0.2)
     tf.apply()
     tf.assert_plan_empty()
     standin.reset_faults()
     assert_deployed(aws, suffix, sha)
+    assert tf.state()[ADDR]["package_sha256"] == sha
     standin.faults(throttle_rate=0.2)
     tf.destroy()
     standin.reset_faults()

@@ -51,9 +51,10 @@ async fn region_seen(p: &Configured, names: &Names, region: &str) -> Result<Regi
     let (sqs, lambda, cw) = (p.sqs(region), p.lambda(region), p.cloudwatch(region));
     let fname = names.function();
     let alarm_names = names.alarms(region).to_vec();
+    let (qname, dname) = (names.queue(), names.dlq());
     let (queue, dlq, function, mappings, alarms) = futures::try_join!(
-        queues::find(&sqs, &names.queue()),
-        queues::find(&sqs, &names.dlq()),
+        queues::find(&sqs, &qname),
+        queues::find(&sqs, &dname),
         function::find(&lambda, &fname),
         function::find_mappings(&lambda, &fname),
         alarms::existing(&cw, &alarm_names),
@@ -88,10 +89,11 @@ pub async fn refresh(
     prior: &Value,
 ) -> Result<Option<Value>, AwsError> {
     let iam = p.iam();
+    let (exec_name, orch_name) = (names.execution_role(), names.orchestrator_role());
     let (seen, exec, orch) = futures::try_join!(
         try_join_all(regions.iter().map(|r| region_seen(p, names, r))),
-        role::find(&iam, &names.execution_role()),
-        role::find(&iam, &names.orchestrator_role()),
+        role::find(&iam, &exec_name),
+        role::find(&iam, &orch_name),
     )?;
     let nothing = seen.iter().all(|s| s.queue.is_none() && s.dlq.is_none() && s.function.is_none());
     if nothing && exec.is_none() && orch.is_none() {
