@@ -167,12 +167,32 @@ def test_order_pipeline_lifecycle(tf, tf_factory, aws, standin, network, suffix,
     lam2.delete_event_source_mapping(UUID=state["secondary"]["event_source_mapping_id"])
     aws.client("cloudwatch", SECONDARY).delete_alarms(AlarmNames=[f"{rid(suffix)}-{SECONDARY}-dlq-depth"])
     aws.client("lambda", PRIMARY).delete_function_concurrency(FunctionName=rid(suffix))
-    assert tf.plan().changes() == [(ADDR, ["update"])]
+    plan = tf.plan()
+    assert plan.changes() == [(ADDR, ["update"])]
+    assert plan.changed_attributes(ADDR) >= {"secondary", "reserved_concurrency"}
     tf.apply()
     assert_deployed(aws, suffix, sha, network)
     after = tf.state()[ADDR]
     assert after["primary"]["event_source_mapping_id"] == state["primary"]["event_source_mapping_id"]
     assert after["secondary"]["event_source_mapping_id"] != state["secondary"]["event_source_mapping_id"]
+    tf.assert_plan_empty()
+
+    # Other code deployed to one region only, its memory and the other region's queue
+    # visibility changed: the regions no longer run the same package. Plan sees it
+    # (package_sha256 reports the odd one out), apply redeploys the package and resets both.
+    other = tmp_path / "other.zip"
+    build_package(other, marker="rogue")
+    lam2.update_function_code(FunctionName=rid(suffix), ZipFile=other.read_bytes())
+    lam2.update_function_configuration(FunctionName=rid(suffix), MemorySize=1024)
+    sqs1 = aws.client("sqs", PRIMARY)
+    sqs1.set_queue_attributes(QueueUrl=state["primary"]["queue_url"], Attributes={"VisibilityTimeout": "30"})
+    plan = tf.plan()
+    assert plan.changes() == [(ADDR, ["update"])]
+    assert plan.changed_attributes(ADDR) >= {"package_sha256", "memory_size", "visibility_timeout_seconds",
+                                             "secondary"}
+    tf.apply()
+    assert_deployed(aws, suffix, sha, network)
+    assert lam2.get_function(FunctionName=rid(suffix))["Configuration"]["MemorySize"] == 256
     tf.assert_plan_empty()
 
     # A new package (same path, new bytes) redeploys both regions in one apply.

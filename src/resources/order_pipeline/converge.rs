@@ -33,10 +33,11 @@ pub struct Converge<'a> {
 impl Converge<'_> {
     pub async fn run(&self) -> Result<(), AwsError> {
         let ((q0, d0), (q1, d1)) = try_join!(self.queues(0), self.queues(1))?;
-        let (partition, account) = policy::partition_and_account(&q0.arn).ok_or_else(|| AwsError::BadState {
-            what: format!("queue {}", q0.url),
-            state: format!("unexpected ARN {:?}", q0.arn),
-        })?;
+        let (partition, account) =
+            policy::partition_and_account(&q0.arn).ok_or_else(|| AwsError::BadState {
+                what: format!("queue {}", q0.url),
+                state: format!("unexpected ARN {:?}", q0.arn),
+            })?;
         let mut arns = Arns {
             partition,
             account,
@@ -102,7 +103,8 @@ impl Converge<'_> {
         match function::find(&lambda, &name).await? {
             None => {
                 crate::info!("creating function {name} in {region}");
-                function::create(&lambda, &name, self.spec, vpc, role_arn, self.zip, &tags, &self.waiter).await?;
+                function::create(&lambda, &name, self.spec, vpc, role_arn, self.zip, &tags, &self.waiter)
+                    .await?;
             }
             Some(mut f) => {
                 if f.busy.is_some() {
@@ -134,7 +136,12 @@ impl Converge<'_> {
 
     /// Exactly one mapping from our queue, enabled, with partial-batch failure reporting;
     /// mappings of our function from anything else are not ours to keep.
-    async fn mapping(&self, lambda: &aws_sdk_lambda::Client, name: &str, queue_arn: &str) -> Result<String, AwsError> {
+    async fn mapping(
+        &self,
+        lambda: &aws_sdk_lambda::Client,
+        name: &str,
+        queue_arn: &str,
+    ) -> Result<String, AwsError> {
         let mut kept: Option<String> = None;
         for m in function::find_mappings(lambda, name).await? {
             if m.queue_arn != queue_arn || kept.is_some() {

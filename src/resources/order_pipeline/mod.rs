@@ -44,7 +44,10 @@ impl OrderPipeline {
 fn identity(state: &Value) -> Option<(Names, [String; 2])> {
     Some((
         Names { id: state.get("id").as_str()?.to_string() },
-        [state.get("primary_region").as_str()?.to_string(), state.get("secondary_region").as_str()?.to_string()],
+        [
+            state.get("primary_region").as_str()?.to_string(),
+            state.get("secondary_region").as_str()?.to_string(),
+        ],
     ))
 }
 
@@ -145,7 +148,10 @@ impl Resource for OrderPipeline {
         let verb = if creating { "Creating" } else { "Updating" };
         let Some(spec) = Spec::from_values(planned) else {
             let state = if creating { Value::Null } else { prior.clone() };
-            return Outcome { state, diags: error(verb, &names.id, "Some argument is still unknown at apply.") };
+            return Outcome {
+                state,
+                diags: error(verb, &names.id, "Some argument is still unknown at apply."),
+            };
         };
         let zip = match package_bytes(p, &spec.package).await {
             Ok(zip) => zip,
@@ -159,10 +165,14 @@ impl Resource for OrderPipeline {
             && planned_sha != sha
         {
             let state = if creating { Value::Null } else { prior.clone() };
-            let why = format!("The package changed after the plan (planned {planned_sha}, now {sha}): plan again.");
+            let why =
+                format!("The package changed after the plan (planned {planned_sha}, now {sha}): plan again.");
             return Outcome { state, diags: error(verb, &names.id, why) };
         }
-        let waiter = Waiter::new(op_timeout(planned, if creating { "create" } else { "update" }), Some(ctx.stop.clone()));
+        let waiter = Waiter::new(
+            op_timeout(planned, if creating { "create" } else { "update" }),
+            Some(ctx.stop.clone()),
+        );
         let run = converge::Converge {
             provider: p,
             names: &names,

@@ -135,7 +135,11 @@ pub fn validate(c: &Value, d: &mut Diagnostics) {
     if let Some(h) = c.get("handler").as_str()
         && (h.is_empty() || h.len() > 128 || !h.contains('.'))
     {
-        d.attr_error(AttrPath::root("handler"), "Invalid handler", format!("{h:?} is not `<module>.<function>`."));
+        d.attr_error(
+            AttrPath::root("handler"),
+            "Invalid handler",
+            format!("{h:?} is not `<module>.<function>`."),
+        );
     }
     if let Some(r) = c.get("runtime").as_str()
         && !RUNTIMES.contains(&r)
@@ -150,7 +154,11 @@ pub fn validate(c: &Value, d: &mut Diagnostics) {
         if let Some(n) = c.get(attr).as_i64()
             && !(*lo..=*hi).contains(&n)
         {
-            d.attr_error(AttrPath::root(attr), "Out of range", format!("{attr} = {n}: use {lo} to {hi} {unit}."));
+            d.attr_error(
+                AttrPath::root(attr),
+                "Out of range",
+                format!("{attr} = {n}: use {lo} to {hi} {unit}."),
+            );
         }
     }
     let timeout = match c.get("timeout") {
@@ -189,13 +197,29 @@ pub fn validate(c: &Value, d: &mut Diagnostics) {
         }
         for (attr, prefix) in [(&subnets, "subnet-"), (&groups, "sg-")] {
             if c.get(attr).as_list().is_some_and(<[Value]>::is_empty) {
-                d.attr_error(AttrPath::root(attr), "Empty list", format!("{attr} is empty: leave it out instead."));
+                d.attr_error(
+                    AttrPath::root(attr),
+                    "Empty list",
+                    format!("{attr} is empty: leave it out instead."),
+                );
             }
-            check_list(c, attr, |s| s.starts_with(prefix) && s.len() > prefix.len(), &format!("a {prefix} id"), d);
+            check_list(
+                c,
+                attr,
+                |s| s.starts_with(prefix) && s.len() > prefix.len(),
+                &format!("a {prefix} id"),
+                d,
+            );
         }
     }
     check_list(c, "table_arns", arn_of("dynamodb", "table/"), "a DynamoDB table ARN", d);
-    check_list(c, "bucket_arns", |s| s.starts_with("arn:") && s.contains(":s3:::") && !s.contains('/'), "an S3 bucket ARN", d);
+    check_list(
+        c,
+        "bucket_arns",
+        |s| s.starts_with("arn:") && s.contains(":s3:::") && !s.contains('/'),
+        "an S3 bucket ARN",
+        d,
+    );
     check_list(c, "parameter_arns", arn_of("ssm", "parameter/"), "an SSM parameter ARN", d);
     if let Some(env) = c.get("environment").as_map() {
         for k in env.keys() {
@@ -253,7 +277,8 @@ pub fn plan(req: PlanRequest<'_>, resp: &mut PlanResponse) {
     validate(config, &mut resp.diags);
     let creating = req.prior.is_null();
     let mut planned = if creating {
-        let mut v = Value::object(super::schema::schema().block.attrs.iter().map(|a| (a.name, Value::Unknown)));
+        let mut v =
+            Value::object(super::schema::schema().block.attrs.iter().map(|a| (a.name, Value::Unknown)));
         v.set("timeouts", Value::Null);
         v
     } else {
@@ -269,9 +294,13 @@ pub fn plan(req: PlanRequest<'_>, resp: &mut PlanResponse) {
     let visibility = timeout.as_i64().map_or(Value::Unknown, |t| Value::int(VISIBILITY_FACTOR * t));
     planned.set("timeout", timeout);
     planned.set("visibility_timeout_seconds", or_default(config, "visibility_timeout_seconds", visibility));
-    planned.set("reserved_concurrency", or_default(config, "reserved_concurrency", Value::int(DEFAULT_RESERVED)));
+    planned.set(
+        "reserved_concurrency",
+        or_default(config, "reserved_concurrency", Value::int(DEFAULT_RESERVED)),
+    );
     planned.set("batch_size", or_default(config, "batch_size", Value::int(DEFAULT_BATCH)));
-    planned.set("max_receive_count", or_default(config, "max_receive_count", Value::int(DEFAULT_MAX_RECEIVE)));
+    planned
+        .set("max_receive_count", or_default(config, "max_receive_count", Value::int(DEFAULT_MAX_RECEIVE)));
 
     let Some(settings) = req.provider.map(|p| &p.settings) else {
         resp.planned = planned;
@@ -292,7 +321,9 @@ pub fn plan(req: PlanRequest<'_>, resp: &mut PlanResponse) {
     if !creating && req.prior.get("id").as_str() != Some(id.as_str()) {
         resp.requires_replace.push(AttrPath::root("name"));
     }
-    for (attr, now) in [("primary_region", &settings.primary_region), ("secondary_region", &settings.secondary_region)] {
+    for (attr, now) in
+        [("primary_region", &settings.primary_region), ("secondary_region", &settings.secondary_region)]
+    {
         if !creating && req.prior.get(attr).as_str() != Some(now.as_str()) {
             resp.requires_replace.push(AttrPath::root(attr));
         }
@@ -305,9 +336,21 @@ pub fn plan(req: PlanRequest<'_>, resp: &mut PlanResponse) {
     let sha = planned_sha(config, prior);
     planned.set("package_sha256", sha.clone());
     let names = Names { id: id.clone() };
-    let mut changed = fresh || ARGUMENTS.iter().chain(&["handler", "runtime", "memory_size", "timeout",
-        "visibility_timeout_seconds", "reserved_concurrency", "batch_size", "max_receive_count", "package_sha256"])
-        .any(|a| planned.get(a) != prior.get(a));
+    let mut changed = fresh
+        || ARGUMENTS
+            .iter()
+            .chain(&[
+                "handler",
+                "runtime",
+                "memory_size",
+                "timeout",
+                "visibility_timeout_seconds",
+                "reserved_concurrency",
+                "batch_size",
+                "max_receive_count",
+                "package_sha256",
+            ])
+            .any(|a| planned.get(a) != prior.get(a));
     for (role, region) in ROLES.iter().zip(settings.regions()) {
         let before = prior.get(role);
         let alarms = Value::strings(names.alarms(region));
@@ -318,7 +361,9 @@ pub fn plan(req: PlanRequest<'_>, resp: &mut PlanResponse) {
             ("alarm_names", alarms),
         ]);
         // What AWS assigned stays known; what is missing (or not as wanted) is made again.
-        for attr in ["function_arn", "queue_url", "queue_arn", "dlq_url", "dlq_arn", "event_source_mapping_id"] {
+        for attr in
+            ["function_arn", "queue_url", "queue_arn", "dlq_url", "dlq_arn", "event_source_mapping_id"]
+        {
             let v = before.get(attr);
             object.set(attr, if v.is_null() { Value::Unknown } else { v.clone() });
         }
@@ -341,14 +386,20 @@ mod tests {
     use super::*;
     use crate::provider::{Configured, Settings};
 
+    /// An empty zip, written once for all tests (they run in parallel).
     fn zip_path() -> String {
-        let p = std::env::temp_dir().join(format!("drpair-op-test-{}.zip", std::process::id()));
-        std::fs::write(&p, b"PK\x05\x06\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0").unwrap();
-        p.to_string_lossy().into_owned()
+        static PATH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+        PATH.get_or_init(|| {
+            let p = std::env::temp_dir().join(format!("drpair-op-test-{}.zip", std::process::id()));
+            std::fs::write(&p, b"PK\x05\x06\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0").unwrap();
+            p.to_string_lossy().into_owned()
+        })
+        .clone()
     }
 
     fn config() -> Value {
-        let mut c = Value::object(super::super::schema::schema().block.attrs.iter().map(|a| (a.name, Value::Null)));
+        let mut c =
+            Value::object(super::super::schema::schema().block.attrs.iter().map(|a| (a.name, Value::Null)));
         c.set("timeouts", Value::Null);
         c.set("name", Value::string("orders"));
         c.set("package_path", Value::string(zip_path()));
@@ -376,7 +427,9 @@ mod tests {
     fn applied(mut planned: Value) -> Value {
         for role in ROLES {
             let mut o = planned.get(role).clone();
-            for attr in ["function_arn", "queue_url", "queue_arn", "dlq_url", "dlq_arn", "event_source_mapping_id"] {
+            for attr in
+                ["function_arn", "queue_url", "queue_arn", "dlq_url", "dlq_arn", "event_source_mapping_id"]
+            {
                 o.set(attr, Value::string(format!("{role}-{attr}")));
             }
             planned.set(role, o);

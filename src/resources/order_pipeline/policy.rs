@@ -119,8 +119,11 @@ pub fn execution_policy(names: &Names, g: &Grants, a: &Arns<'_>) -> Json {
 
 pub fn orchestrator_policy(names: &Names, a: &Arns<'_>) -> Json {
     let (p, acct) = (a.partition, a.account);
-    let functions =
-        a.regions.iter().map(|r| format!("arn:{p}:lambda:{r}:{acct}:function:{}", names.function())).collect();
+    let functions = a
+        .regions
+        .iter()
+        .map(|r| format!("arn:{p}:lambda:{r}:{acct}:function:{}", names.function()))
+        .collect();
     let mappings: Vec<String> = a
         .regions
         .iter()
@@ -209,7 +212,7 @@ mod tests {
         let names = Names { id: "orders-test-ab12".into() };
         let mut v = Value::object([("package_path", Value::string("x.zip"))]);
         v.set("table_arns", Value::strings(["arn:aws:dynamodb:us-east-1:1:table/t"]));
-        let spec = Grants::from_values(&v);
+        let g = Grants::from_values(&v);
         let a = Arns {
             partition: "aws",
             account: "1",
@@ -218,7 +221,7 @@ mod tests {
             dlqs: ["d1", "d2"],
             mappings: [Some("u1"), None],
         };
-        let doc = execution_policy(&names, &spec, &a);
+        let doc = execution_policy(&names, &g, &a);
         assert_eq!(resources_of(&doc, "Tables").unwrap(), g.table_arns);
         assert_eq!(resources_of(&doc, "Queues").unwrap().len(), 2);
         assert!(resources_of(&doc, "Buckets").is_none());

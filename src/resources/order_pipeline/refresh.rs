@@ -9,10 +9,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use futures::future::try_join_all;
 
 use super::model::{Grants, Names, PACKAGE_TAG, Package, ROLES, SQS_KMS_KEY};
+use super::parts::alarms;
 use super::parts::function::{self, FunctionSeen, MappingSeen};
 use super::parts::queues::{self, QueueSeen};
 use super::parts::role::{self, RoleSeen};
-use super::parts::alarms;
 use super::policy::{self, Arns};
 use crate::aws::AwsError;
 use crate::provider::Configured;
@@ -104,7 +104,8 @@ pub async fn refresh(
     let per_fn = |f: fn(&FunctionSeen) -> Value| functions.map(|x| x.map(f));
 
     // Arguments, from the functions, mappings and queues.
-    let package = functions.iter().flatten().find_map(|f| f.tags.get(PACKAGE_TAG).and_then(|t| Package::from_tag(t)));
+    let package =
+        functions.iter().flatten().find_map(|f| f.tags.get(PACKAGE_TAG).and_then(|t| Package::from_tag(t)));
     if let Some(pkg) = package
         && Package::from_values(prior).as_ref() != Some(&pkg)
     {
@@ -121,7 +122,10 @@ pub async fn refresh(
     state.set("runtime", pick(prior.get("runtime"), per_fn(|f| Value::opt_string(f.runtime.clone()))));
     state.set("memory_size", pick(prior.get("memory_size"), per_fn(|f| int(f.memory_size))));
     state.set("timeout", pick(prior.get("timeout"), per_fn(|f| int(f.timeout))));
-    state.set("reserved_concurrency", pick(prior.get("reserved_concurrency"), per_fn(|f| int(f.reserved_concurrency))));
+    state.set(
+        "reserved_concurrency",
+        pick(prior.get("reserved_concurrency"), per_fn(|f| int(f.reserved_concurrency))),
+    );
     let env = |f: &FunctionSeen| -> Value {
         Value::Map(f.environment.iter().map(|(k, v)| (k.clone(), Value::string(v))).collect())
     };
@@ -131,13 +135,17 @@ pub async fn refresh(
     }
     state.set("environment", environment);
     let batch = seen.iter().map(|s| s.mapping().map(|m| int(m.batch_size)));
-    state.set("batch_size", pick(prior.get("batch_size"), batch.collect::<Vec<_>>().try_into().expect("two")));
+    state
+        .set("batch_size", pick(prior.get("batch_size"), batch.collect::<Vec<_>>().try_into().expect("two")));
     let visibility = seen.iter().map(|s| {
         s.queue.as_ref().map(|q| int(q.attrs.get("VisibilityTimeout").and_then(|v| v.parse().ok())))
     });
     state.set(
         "visibility_timeout_seconds",
-        pick(prior.get("visibility_timeout_seconds"), visibility.collect::<Vec<_>>().try_into().expect("two")),
+        pick(
+            prior.get("visibility_timeout_seconds"),
+            visibility.collect::<Vec<_>>().try_into().expect("two"),
+        ),
     );
     let receives = seen.iter().map(|s| s.queue.as_ref().map(|q| int(queues::redrive(q).map(|(_, n)| n))));
     state.set(
@@ -152,7 +160,9 @@ pub async fn refresh(
         state.set(&groups, same_or(prior.get(&groups), vpc.security_group_ids));
     }
     if let Some(doc) = exec.as_ref().and_then(|r| r.policy.as_ref()) {
-        for (attr, sid) in [("table_arns", "Tables"), ("bucket_arns", "Buckets"), ("parameter_arns", "Parameters")] {
+        for (attr, sid) in
+            [("table_arns", "Tables"), ("bucket_arns", "Buckets"), ("parameter_arns", "Parameters")]
+        {
             state.set(attr, same_or(prior.get(attr), policy::resources_of(doc, sid).unwrap_or_default()));
         }
     }
@@ -208,10 +218,16 @@ pub async fn refresh(
             regions: [&regions[0], &regions[1]],
             queues: [&q[0].arn, &q[1].arn],
             dlqs: [&d[0].arn, &d[1].arn],
-            mappings: [seen[0].mapping().map(|m| m.uuid.as_str()), seen[1].mapping().map(|m| m.uuid.as_str())],
+            mappings: [
+                seen[0].mapping().map(|m| m.uuid.as_str()),
+                seen[1].mapping().map(|m| m.uuid.as_str()),
+            ],
         };
         if exec_role {
-            r.is(&policy::execution_trust(), &policy::execution_policy(names, &Grants::from_values(&state), &arns))
+            r.is(
+                &policy::execution_trust(),
+                &policy::execution_policy(names, &Grants::from_values(&state), &arns),
+            )
         } else {
             r.is(&policy::orchestrator_trust(partition, account), &policy::orchestrator_policy(names, &arns))
         }

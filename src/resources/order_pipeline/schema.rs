@@ -102,7 +102,12 @@ pub fn schema() -> Schema {
             "Managed runtime: `python3.12` (default) or `python3.13`.",
         ),
         Attr::new("memory_size", Type::Number, OptionalComputed, "Memory in MB, 128 to 10240. Default 256."),
-        Attr::new("timeout", Type::Number, OptionalComputed, "Function timeout in seconds, 1 to 900. Default 30."),
+        Attr::new(
+            "timeout",
+            Type::Number,
+            OptionalComputed,
+            "Function timeout in seconds, 1 to 900. Default 30.",
+        ),
         Attr::new(
             "reserved_concurrency",
             Type::Number,
@@ -175,7 +180,13 @@ pub fn schema() -> Schema {
              function concurrency, the event source mappings, queue redrive, alarm reads.",
         ),
         Attr::nested("primary", Nesting::Single, region_attrs(), Computed, "The primary region's pipeline."),
-        Attr::nested("secondary", Nesting::Single, region_attrs(), Computed, "The secondary region's pipeline."),
+        Attr::nested(
+            "secondary",
+            Nesting::Single,
+            region_attrs(),
+            Computed,
+            "The secondary region's pipeline.",
+        ),
         crate::resources::inventory_attr(),
     ]);
     Schema {

@@ -20,8 +20,22 @@ pub async fn put_all(
 ) -> Result<(), AwsError> {
     let tags: Vec<Tag> = tags.iter().map(|(k, v)| Tag::builder().key(k).value(v).build()).collect();
     let specs = [
-        ("AWS/Lambda", "Errors", "FunctionName", function, Statistic::Sum, "drpair: the order processor failed"),
-        ("AWS/Lambda", "Throttles", "FunctionName", function, Statistic::Sum, "drpair: the order processor was throttled"),
+        (
+            "AWS/Lambda",
+            "Errors",
+            "FunctionName",
+            function,
+            Statistic::Sum,
+            "drpair: the order processor failed",
+        ),
+        (
+            "AWS/Lambda",
+            "Throttles",
+            "FunctionName",
+            function,
+            Statistic::Sum,
+            "drpair: the order processor was throttled",
+        ),
         (
             "AWS/SQS",
             "ApproximateNumberOfMessagesVisible",

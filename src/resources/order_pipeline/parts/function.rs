@@ -57,14 +57,16 @@ pub fn same_vpc(a: Option<&Vpc>, b: Option<&Vpc>) -> bool {
     match (a, b) {
         (None, None) => true,
         (Some(a), Some(b)) => {
-            set(&a.subnet_ids) == set(&b.subnet_ids) && set(&a.security_group_ids) == set(&b.security_group_ids)
+            set(&a.subnet_ids) == set(&b.subnet_ids)
+                && set(&a.security_group_ids) == set(&b.security_group_ids)
         }
         _ => false,
     }
 }
 
 pub async fn find(lambda: &Client, name: &str) -> Result<Option<FunctionSeen>, AwsError> {
-    let Some(out) = absent_as_none(lambda.get_function().function_name(name).send().await.map_err(aws))? else {
+    let Some(out) = absent_as_none(lambda.get_function().function_name(name).send().await.map_err(aws))?
+    else {
         return Ok(None);
     };
     let Some(c) = out.configuration() else { return Ok(None) };
@@ -92,7 +94,10 @@ pub async fn find(lambda: &Client, name: &str) -> Result<Option<FunctionSeen>, A
             .unwrap_or_default(),
         vpc,
         tags: out.tags().map(|m| m.iter().map(|(k, v)| (k.clone(), v.clone())).collect()).unwrap_or_default(),
-        reserved_concurrency: out.concurrency().and_then(|c| c.reserved_concurrent_executions()).map(i64::from),
+        reserved_concurrency: out
+            .concurrency()
+            .and_then(|c| c.reserved_concurrent_executions())
+            .map(i64::from),
         busy,
     }))
 }
@@ -155,7 +160,9 @@ pub async fn create(
             match req.send().await.map_err(aws) {
                 Ok(_) => Ok(Poll::Done(())),
                 // A role made moments ago: IAM has not told Lambda yet.
-                Err(e) if e.to_string().contains("cannot be assumed by Lambda") => Ok(Poll::Pending(e.to_string())),
+                Err(e) if e.to_string().contains("cannot be assumed by Lambda") => {
+                    Ok(Poll::Pending(e.to_string()))
+                }
                 // An interrupted run made it already: adopt it (converge then fixes what differs).
                 Err(e) if e.code() == Some("ResourceConflictException") => Ok(Poll::Done(())),
                 Err(e) => Err(e),
@@ -232,7 +239,8 @@ pub async fn find_mappings(lambda: &Client, function: &str) -> Result<Vec<Mappin
         };
         for m in page.event_source_mappings() {
             let enabled = !matches!(m.state(), Some("Disabled" | "Disabling" | "Deleting"));
-            let reports = m.function_response_types().contains(&FunctionResponseType::ReportBatchItemFailures);
+            let reports =
+                m.function_response_types().contains(&FunctionResponseType::ReportBatchItemFailures);
             found.push(MappingSeen {
                 uuid: m.uuid().unwrap_or_default().to_string(),
                 queue_arn: m.event_source_arn().unwrap_or_default().to_string(),
@@ -244,7 +252,12 @@ pub async fn find_mappings(lambda: &Client, function: &str) -> Result<Vec<Mappin
     Ok(found)
 }
 
-pub async fn create_mapping(lambda: &Client, function: &str, queue_arn: &str, batch: i64) -> Result<String, AwsError> {
+pub async fn create_mapping(
+    lambda: &Client,
+    function: &str,
+    queue_arn: &str,
+    batch: i64,
+) -> Result<String, AwsError> {
     let out = lambda
         .create_event_source_mapping()
         .function_name(function)

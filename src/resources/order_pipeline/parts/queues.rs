@@ -30,11 +30,12 @@ pub async fn find(sqs: &Client, name: &str) -> Result<Option<QueueSeen>, AwsErro
         Err(e) if missing(&e) => return Ok(None),
         Err(e) => return Err(e),
     };
-    let out = match sqs.get_queue_attributes().queue_url(&url).attribute_names(A::All).send().await.map_err(aws) {
-        Ok(out) => out,
-        Err(e) if missing(&e) => return Ok(None),
-        Err(e) => return Err(e),
-    };
+    let out =
+        match sqs.get_queue_attributes().queue_url(&url).attribute_names(A::All).send().await.map_err(aws) {
+            Ok(out) => out,
+            Err(e) if missing(&e) => return Ok(None),
+            Err(e) => return Err(e),
+        };
     let attrs: BTreeMap<String, String> =
         out.attributes.unwrap_or_default().into_iter().map(|(k, v)| (k.as_str().to_string(), v)).collect();
     let arn = attrs.get("QueueArn").cloned().unwrap_or_default();
@@ -87,13 +88,19 @@ pub async fn ensure(
             return Ok(seen);
         }
         crate::info!("queue {name}: setting {:?}", fix.keys().map(A::as_str).collect::<Vec<_>>());
-        sqs.set_queue_attributes().queue_url(&seen.url).set_attributes(Some(fix)).send().await.map_err(aws)?;
+        sqs.set_queue_attributes()
+            .queue_url(&seen.url)
+            .set_attributes(Some(fix))
+            .send()
+            .await
+            .map_err(aws)?;
     } else {
         crate::info!("creating queue {name}");
         let attrs: HashMap<A, String> = want.iter().map(|(k, v)| (A::from(k.as_str()), v.clone())).collect();
         let tags: HashMap<String, String> = tags.iter().cloned().collect();
         // A queue deleted within the last minute cannot be made again yet (AWS's rule).
-        let settle = Waiter { deadline: w.deadline.min(Instant::now() + Duration::from_secs(90)), ..w.clone() };
+        let settle =
+            Waiter { deadline: w.deadline.min(Instant::now() + Duration::from_secs(90)), ..w.clone() };
         settle
             .until(&format!("queue {name} to be creatable"), || async {
                 let made = sqs
@@ -142,8 +149,11 @@ mod tests {
         let want = Some(("arn:d".to_string(), 5));
         assert_eq!(redrive(&q(&redrive_policy("arn:d", 5))), want);
         assert_eq!(redrive(&q(r#"{"deadLetterTargetArn":"arn:d","maxReceiveCount":"5"}"#)), want);
-        let wanted: BTreeMap<String, String> = [("RedrivePolicy".to_string(), redrive_policy("arn:d", 5))].into();
-        assert!(differing(&q(r#"{"deadLetterTargetArn":"arn:d","maxReceiveCount":"5"}"#), &wanted).is_empty());
+        let wanted: BTreeMap<String, String> =
+            [("RedrivePolicy".to_string(), redrive_policy("arn:d", 5))].into();
+        assert!(
+            differing(&q(r#"{"deadLetterTargetArn":"arn:d","maxReceiveCount":"5"}"#), &wanted).is_empty()
+        );
         assert_eq!(differing(&q(&redrive_policy("arn:d", 6)), &wanted).len(), 1);
     }
 }

@@ -62,7 +62,8 @@ pub async fn find(iam: &Client, name: &str) -> Result<Option<RoleSeen>, AwsError
     }
     let mut pages = iam.list_attached_role_policies().role_name(name).into_paginator().send();
     while let Some(page) = pages.next().await {
-        seen.attached.extend(page.map_err(aws)?.attached_policies().iter().filter_map(|p| p.policy_arn.clone()));
+        seen.attached
+            .extend(page.map_err(aws)?.attached_policies().iter().filter_map(|p| p.policy_arn.clone()));
     }
     Ok(Some(seen))
 }
@@ -120,10 +121,14 @@ pub async fn ensure(
         put_policy(iam, name, doc, w).await?;
     }
     for p in &seen.others {
-        gone_is_done(iam.delete_role_policy().role_name(name).policy_name(p).send().await.map(|_| ()).map_err(aws))?;
+        gone_is_done(
+            iam.delete_role_policy().role_name(name).policy_name(p).send().await.map(|_| ()).map_err(aws),
+        )?;
     }
     for arn in &seen.attached {
-        gone_is_done(iam.detach_role_policy().role_name(name).policy_arn(arn).send().await.map(|_| ()).map_err(aws))?;
+        gone_is_done(
+            iam.detach_role_policy().role_name(name).policy_arn(arn).send().await.map(|_| ()).map_err(aws),
+        )?;
     }
     Ok(seen.arn)
 }
@@ -151,12 +156,17 @@ async fn put_policy(iam: &Client, role: &str, doc: &Json, w: &Waiter) -> Result<
 /// IAM refuses to delete a role that still has policies: they go first.
 pub async fn delete(iam: &Client, name: &str) -> Result<(), AwsError> {
     let Some(seen) = find(iam, name).await? else { return Ok(()) };
-    let inline = seen.has_ours.then(|| POLICY_NAME.to_string()).into_iter().chain(seen.others.iter().cloned());
+    let inline =
+        seen.has_ours.then(|| POLICY_NAME.to_string()).into_iter().chain(seen.others.iter().cloned());
     for p in inline {
-        gone_is_done(iam.delete_role_policy().role_name(name).policy_name(&p).send().await.map(|_| ()).map_err(aws))?;
+        gone_is_done(
+            iam.delete_role_policy().role_name(name).policy_name(&p).send().await.map(|_| ()).map_err(aws),
+        )?;
     }
     for arn in &seen.attached {
-        gone_is_done(iam.detach_role_policy().role_name(name).policy_arn(arn).send().await.map(|_| ()).map_err(aws))?;
+        gone_is_done(
+            iam.detach_role_policy().role_name(name).policy_arn(arn).send().await.map(|_| ()).map_err(aws),
+        )?;
     }
     gone_is_done(iam.delete_role().role_name(name).send().await.map(|_| ()).map_err(aws))
 }
