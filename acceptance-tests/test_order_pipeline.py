@@ -167,10 +167,15 @@ def test_order_pipeline_lifecycle(tf, tf_factory, aws, standin, network, suffix,
     lam2.delete_event_source_mapping(UUID=state["secondary"]["event_source_mapping_id"])
     aws.client("cloudwatch", SECONDARY).delete_alarms(AlarmNames=[f"{rid(suffix)}-{SECONDARY}-dlq-depth"])
     aws.client("lambda", PRIMARY).delete_function_concurrency(FunctionName=rid(suffix))
+    iam = aws.client("iam", PRIMARY)
+    iam.put_role_policy(RoleName=f"{rid(suffix)}-exec", PolicyName="widened", PolicyDocument=json.dumps(
+        {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]}))
     plan = tf.plan()
     assert plan.changes() == [(ADDR, ["update"])]
-    assert plan.changed_attributes(ADDR) >= {"secondary", "reserved_concurrency"}
+    assert plan.changed_attributes(ADDR) >= {"secondary", "reserved_concurrency", "execution_role_arn"}
     tf.apply()
+    # exactly our one policy again: nothing widened outside Terraform survives
+    assert iam.list_role_policies(RoleName=f"{rid(suffix)}-exec")["PolicyNames"] == ["drpair-order-pipeline"]
     assert_deployed(aws, suffix, sha, network)
     after = tf.state()[ADDR]
     assert after["primary"]["event_source_mapping_id"] == state["primary"]["event_source_mapping_id"]

@@ -159,7 +159,7 @@ impl Converge<'_> {
             Some(uuid) => Ok(uuid),
             None => {
                 crate::info!("function {name}: creating mapping from {queue_arn}");
-                function::create_mapping(lambda, name, queue_arn, self.spec.batch_size).await
+                function::create_mapping(lambda, name, queue_arn, self.spec.batch_size, &self.waiter).await
             }
         }
     }

@@ -17,8 +17,16 @@ use crate::aws::wait::{Poll, Waiter};
 
 use crate::resources::order_pipeline::model::{Spec, Vpc};
 
-/// IAM is eventually consistent: Lambda may not see a just-made role for a few seconds.
+/// IAM is eventually consistent: Lambda may not see a just-made role, or a policy just put
+/// on it, for a few seconds.
 const ROLE_SETTLE: Duration = Duration::from_secs(60);
+
+/// Lambda's answers while IAM has not caught up with the execution role yet.
+fn role_not_settled(e: &AwsError) -> bool {
+    let text = e.to_string();
+    e.code() == Some("InvalidParameterValueException")
+        && (text.contains("cannot be assumed by Lambda") || text.contains("role does not have permissions"))
+}
 
 /// The function as Lambda reports it.
 #[derive(Clone, Debug, Default)]
@@ -159,10 +167,8 @@ pub async fn create(
             }
             match req.send().await.map_err(aws) {
                 Ok(_) => Ok(Poll::Done(())),
-                // A role made moments ago: IAM has not told Lambda yet.
-                Err(e) if e.to_string().contains("cannot be assumed by Lambda") => {
-                    Ok(Poll::Pending(e.to_string()))
-                }
+                // A role (or its VPC permissions) made moments ago: IAM has not told Lambda yet.
+                Err(e) if role_not_settled(&e) => Ok(Poll::Pending(e.to_string())),
                 // An interrupted run made it already: adopt it (converge then fixes what differs).
                 Err(e) if e.code() == Some("ResourceConflictException") => Ok(Poll::Done(())),
                 Err(e) => Err(e),
@@ -252,23 +258,34 @@ pub async fn find_mappings(lambda: &Client, function: &str) -> Result<Vec<Mappin
     Ok(found)
 }
 
+/// Lambda checks the execution role may read the queue: retried while IAM catches up.
 pub async fn create_mapping(
     lambda: &Client,
     function: &str,
     queue_arn: &str,
     batch: i64,
+    w: &Waiter,
 ) -> Result<String, AwsError> {
-    let out = lambda
-        .create_event_source_mapping()
-        .function_name(function)
-        .event_source_arn(queue_arn)
-        .batch_size(batch as i32)
-        .function_response_types(FunctionResponseType::ReportBatchItemFailures)
-        .enabled(true)
-        .send()
+    let settle = Waiter { deadline: w.deadline.min(Instant::now() + ROLE_SETTLE), ..w.clone() };
+    settle
+        .until(&format!("mapping {queue_arn} -> {function} to be created"), || async {
+            let made = lambda
+                .create_event_source_mapping()
+                .function_name(function)
+                .event_source_arn(queue_arn)
+                .batch_size(batch as i32)
+                .function_response_types(FunctionResponseType::ReportBatchItemFailures)
+                .enabled(true)
+                .send()
+                .await
+                .map_err(aws);
+            match made {
+                Ok(out) => Ok(Poll::Done(out.uuid().unwrap_or_default().to_string())),
+                Err(e) if role_not_settled(&e) => Ok(Poll::Pending(e.to_string())),
+                Err(e) => Err(e),
+            }
+        })
         .await
-        .map_err(aws)?;
-    Ok(out.uuid().unwrap_or_default().to_string())
 }
 
 pub async fn update_mapping(lambda: &Client, uuid: &str, batch: i64) -> Result<(), AwsError> {
