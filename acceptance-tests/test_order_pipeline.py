@@ -191,13 +191,18 @@ def test_order_pipeline_lifecycle(tf, tf_factory, aws, standin, network, suffix,
     lam2.update_function_configuration(FunctionName=rid(suffix), MemorySize=1024)
     sqs1 = aws.client("sqs", PRIMARY)
     sqs1.set_queue_attributes(QueueUrl=state["primary"]["queue_url"], Attributes={"VisibilityTimeout": "30"})
+    # and the primary's mapping no longer reports partial-batch failures (whole batches retried)
+    aws.client("lambda", PRIMARY).update_event_source_mapping(
+        UUID=state["primary"]["event_source_mapping_id"], FunctionResponseTypes=[])
     plan = tf.plan()
     assert plan.changes() == [(ADDR, ["update"])]
     assert plan.changed_attributes(ADDR) >= {"package_sha256", "memory_size", "visibility_timeout_seconds",
-                                             "secondary"}
+                                             "primary", "secondary"}
     tf.apply()
     assert_deployed(aws, suffix, sha, network)
     assert lam2.get_function(FunctionName=rid(suffix))["Configuration"]["MemorySize"] == 256
+    # the same mapping, fixed in place
+    assert tf.state()[ADDR]["primary"]["event_source_mapping_id"] == state["primary"]["event_source_mapping_id"]
     tf.assert_plan_empty()
 
     # A new package (same path, new bytes) redeploys both regions in one apply.
