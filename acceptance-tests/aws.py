@@ -157,6 +157,7 @@ class Aws:
             left |= self._sweep_kms(region, suffix)
             left |= self._sweep_ec2(region, suffix)
             left |= self._sweep_apigateway(region, suffix)
+            left |= self._sweep_order_pipeline(region, suffix)
         left |= self._sweep_route53(suffix, regions)
         return sorted(left)
 
@@ -212,6 +213,31 @@ class Aws:
             for stmt in policy.get("Statement", []):
                 if suffix in stmt.get("Sid", ""):
                     left.add(f"{region} lambda-permission {fn['FunctionName']}#{stmt['Sid']}")
+        return left
+
+    def _sweep_order_pipeline(self, region, suffix):
+        """SQS queues, Lambda functions and their event source mappings, CloudWatch metric
+        alarms named with the suffix; IAM roles too (global: one entry whichever region asks)."""
+        left = set()
+        sqs = self.client("sqs", region)
+        for url in sqs.list_queues(QueueNamePrefix="").get("QueueUrls", []):
+            if suffix in url.rsplit("/", 1)[-1]:
+                left.add(f"{region} sqs-queue {url.rsplit('/', 1)[-1]}")
+        lam = self.client("lambda", region)
+        for fn in _pages(lam, "list_functions", "Functions"):
+            if suffix in fn["FunctionName"]:
+                left.add(f"{region} lambda-function {fn['FunctionName']}")
+        for esm in _pages(lam, "list_event_source_mappings", "EventSourceMappings"):
+            if suffix in esm.get("FunctionArn", "") or suffix in esm.get("EventSourceArn", ""):
+                left.add(f"{region} lambda-event-source-mapping {esm['UUID']}")
+        # (metric alarms named with the suffix: _sweep_apigateway lists them all)
+        iam = self.client("iam", region)
+        for role in _pages(iam, "list_roles", "Roles"):
+            if suffix in role["RoleName"]:
+                left.add(f"global iam-role {role['RoleName']}")
+        for policy in _pages(iam, "list_policies", "Policies", Scope="Local"):
+            if suffix in policy["PolicyName"]:
+                left.add(f"global iam-policy {policy['PolicyName']}")
         return left
 
     def _sweep_kms(self, region, suffix):

@@ -7,6 +7,7 @@ pub mod common;
 pub mod dns_failover;
 pub mod global_database;
 pub mod network;
+pub mod order_pipeline;
 pub mod parameters;
 pub mod region_health;
 pub mod regional_api;
@@ -87,6 +88,7 @@ pub fn all() -> Vec<Arc<dyn Resource>> {
         Arc::new(dns_failover::DnsFailover::new()),
         Arc::new(global_database::GlobalDatabase::new()),
         Arc::new(network::Network::new()),
+        Arc::new(order_pipeline::OrderPipeline::new()),
         Arc::new(parameters::Parameters::new()),
         Arc::new(region_health::RegionHealth::new()),
         Arc::new(regional_api::RegionalApi::new()),
