@@ -216,8 +216,8 @@ class Aws:
         return left
 
     def _sweep_order_pipeline(self, region, suffix):
-        """SQS queues, Lambda functions and their event source mappings, CloudWatch metric
-        alarms named with the suffix; IAM roles too (global: one entry whichever region asks)."""
+        """SQS queues, Lambda functions and their event source mappings named with the suffix;
+        IAM roles and policies too (global: one entry whichever region asks)."""
         left = set()
         sqs = self.client("sqs", region)
         for url in sqs.list_queues(QueueNamePrefix="").get("QueueUrls", []):
