@@ -214,7 +214,7 @@ def test_regional_api_lifecycle(tf, tf_factory, aws, standin, suffix):
             lam.get_policy(FunctionName=fn)
 
 
-def test_regional_api_given_certificates(tf, aws, standin, suffix):
+def test_regional_api_given_certificates(tf, tf_factory, aws, standin, suffix):
     fns = functions(aws, suffix)
     certs = {r: issued_certificate(aws, r) for r in (PRIMARY, SECONDARY)}
     tf.write(api_hcl(standin.url, suffix, fns, secondary_certificate_arn=certs[SECONDARY]))
@@ -228,6 +228,15 @@ def test_regional_api_given_certificates(tf, aws, standin, suffix):
     assert state["secondary"]["certificate_arn"] == certs[SECONDARY]
     assert state["secondary"]["certificate_validation"] == []
     tf.assert_plan_empty()
+
+    # Import tells a given certificate (an argument) from one it requested (not one).
+    imported = tf_factory("import")
+    imported.write(api_hcl(standin.url, suffix, fns, secondary_certificate_arn=certs[SECONDARY]))
+    imported.init()
+    imported.import_(ADDR, rid(suffix))
+    got = imported.state()[ADDR]
+    assert (got["primary_certificate_arn"], got["secondary_certificate_arn"]) == (None, certs[SECONDARY])
+    imported.assert_plan_empty()
 
     # Switching the primary to a given certificate swaps it in place and deletes ours.
     tf.write(api_hcl(standin.url, suffix, fns, primary_certificate_arn=certs[PRIMARY],
