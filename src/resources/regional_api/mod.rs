@@ -573,3 +573,16 @@ impl Resource for RegionalApi {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::cert_token;
+
+    #[test]
+    fn certificate_token_is_stable_word_characters_within_acm_limit() {
+        let t = cert_token("api-prod-ab12cd", "api.example.com");
+        assert_eq!(t, cert_token("api-prod-ab12cd", "api.example.com"));
+        assert_ne!(t, cert_token("api-prod-ab12cd", "api2.example.com"));
+        assert!(t.len() <= 32 && t.chars().all(|c| c.is_ascii_alphanumeric()));
+    }
+}
