@@ -23,7 +23,7 @@ def rid(suffix):
     return f"api-{configs.ENVIRONMENT}-{suffix}"
 
 
-def functions(aws, suffix):
+def functions(aws, suffix, name="orders"):
     """One small function per region, created directly (Lambda in the stand-in runs nothing)."""
     role = f"fn-{suffix}"
     iam = aws.client("iam", PRIMARY)
@@ -39,7 +39,7 @@ def functions(aws, suffix):
     out = {}
     for region in (PRIMARY, SECONDARY):
         out[region] = aws.client("lambda", region).create_function(
-            FunctionName=f"orders-{suffix}", Runtime="python3.12", Role=arn, Handler="h.h",
+            FunctionName=f"{name}-{suffix}", Runtime="python3.12", Role=arn, Handler="h.h",
             Code={"ZipFile": buf.getvalue()})["FunctionArn"]
     return out
 
@@ -84,7 +84,7 @@ def alarm_names(region, suffix):
     return [f"{rid(suffix)}-{region}-latency-p99", f"{rid(suffix)}-{region}-5xx"]
 
 
-def check_region(aws, region, suffix, fn, cert=None, stage="live", rate=200, burst=400):
+def check_region(aws, region, suffix, fn, cert=None, stage="live", rate=200, burst=400, domain=DOMAIN):
     """Everything the resource owns in a region, through the AWS API."""
     ag = aws.client("apigateway", region)
     api = api_id(aws, region, suffix)
@@ -101,14 +101,14 @@ def check_region(aws, region, suffix, fn, cert=None, stage="live", rate=200, bur
     assert st["methodSettings"]["*/*"]["throttlingBurstLimit"] == burst
     groups = aws.client("logs", region).describe_log_groups(logGroupNamePrefix=log_group)["logGroups"]
     assert [g["logGroupName"] for g in groups] == [log_group]
-    dom = ag.get_domain_name(domainName=DOMAIN)
+    dom = ag.get_domain_name(domainName=domain)
     assert dom["endpointConfiguration"]["types"] == ["REGIONAL"]
     assert dom["regionalCertificateArn"].split(":")[3] == region
     if cert:
         assert dom["regionalCertificateArn"] == cert
     else:
         assert our_certs(aws, region, suffix) == [dom["regionalCertificateArn"]]
-    assert ag.get_base_path_mappings(domainName=DOMAIN)["items"] == [
+    assert ag.get_base_path_mappings(domainName=domain)["items"] == [
         {"basePath": "(none)", "restApiId": api, "stage": stage}]
     policy = json.loads(aws.client("lambda", region).get_policy(FunctionName=fn)["Policy"])
     [stmt] = [s for s in policy["Statement"] if s["Sid"] == f"{rid(suffix)}-apigateway"]
@@ -189,17 +189,32 @@ def test_regional_api_lifecycle(tf, tf_factory, aws, standin, suffix):
         assert [s["stageName"] for s in stages] == ["v2"]
     tf.assert_plan_empty()
 
+    # Another domain and, in the secondary, another function: the old domain, its
+    # certificates and the old function's permission go; the API stays.
+    fns2 = {PRIMARY: fns[PRIMARY], SECONDARY: functions(aws, suffix, "orders2")[SECONDARY]}
+    tf.write(api_hcl(standin.url, suffix, fns2, stage_name="v2", domain_name="api2.example.com"))
+    tf.apply()
+    for region in (PRIMARY, SECONDARY):
+        check_region(aws, region, suffix, fns2[region], stage="v2", domain="api2.example.com")
+        assert [d["domainName"] for d in aws.client("apigateway", region).get_domain_names()["items"]] == [
+            "api2.example.com"]
+    lam = aws.client("lambda", SECONDARY)
+    with pytest.raises(lam.exceptions.ResourceNotFoundException):
+        lam.get_policy(FunctionName=fns[SECONDARY])
+    assert tf.state()[ADDR]["secondary"]["api_id"] == state["secondary"]["api_id"]
+    tf.assert_plan_empty()
+
     tf.destroy()
     assert leftovers(aws, suffix) == []
     # The functions are inputs: they stay, without our permission.
-    for region in (PRIMARY, SECONDARY):
+    for region, fn in ((PRIMARY, fns[PRIMARY]), (SECONDARY, fns2[SECONDARY])):
         lam = aws.client("lambda", region)
-        assert lam.get_function(FunctionName=fns[region])
+        assert lam.get_function(FunctionName=fn)
         with pytest.raises(lam.exceptions.ResourceNotFoundException):
-            lam.get_policy(FunctionName=fns[region])
+            lam.get_policy(FunctionName=fn)
 
 
-def test_regional_api_given_certificates(tf, aws, standin, suffix):
+def test_regional_api_given_certificates(tf, tf_factory, aws, standin, suffix):
     fns = functions(aws, suffix)
     certs = {r: issued_certificate(aws, r) for r in (PRIMARY, SECONDARY)}
     tf.write(api_hcl(standin.url, suffix, fns, secondary_certificate_arn=certs[SECONDARY]))
@@ -213,6 +228,15 @@ def test_regional_api_given_certificates(tf, aws, standin, suffix):
     assert state["secondary"]["certificate_arn"] == certs[SECONDARY]
     assert state["secondary"]["certificate_validation"] == []
     tf.assert_plan_empty()
+
+    # Import tells a given certificate (an argument) from one it requested (not one).
+    imported = tf_factory("import")
+    imported.write(api_hcl(standin.url, suffix, fns, secondary_certificate_arn=certs[SECONDARY]))
+    imported.init()
+    imported.import_(ADDR, rid(suffix))
+    got = imported.state()[ADDR]
+    assert (got["primary_certificate_arn"], got["secondary_certificate_arn"]) == (None, certs[SECONDARY])
+    imported.assert_plan_empty()
 
     # Switching the primary to a given certificate swaps it in place and deletes ours.
     tf.write(api_hcl(standin.url, suffix, fns, primary_certificate_arn=certs[PRIMARY],

@@ -367,25 +367,40 @@ async fn observe(p: &Configured, want: &Want, i: usize) -> Result<Seen, AwsError
     Ok(Seen { object, inventory, any })
 }
 
-/// The state as AWS has it; None when nothing of ours exists in either region.
-async fn refresh(p: &Configured, state: &Value) -> Result<Option<Value>, (String, AwsError)> {
+/// The state as AWS has it; None when nothing of ours exists in either region. A region
+/// that cannot be read keeps what the state said of it (object and inventory), so a partial
+/// failure forgets nothing.
+async fn refresh(p: &Configured, state: &Value) -> (Option<Value>, Diagnostics) {
     let (id, regions) = identity(state).expect("identity checked by the caller");
-    let Some(want) = desired(&id, [&regions[0], &regions[1]], state) else { return Ok(Some(state.clone())) };
+    let mut diags = Diagnostics::default();
+    let Some(want) = desired(&id, [&regions[0], &regions[1]], state) else {
+        return (Some(state.clone()), diags);
+    };
     let seen = join_all((0..2).map(|i| observe(p, &want, i))).await;
-    let mut state = state.clone();
+    let mut fresh = state.clone();
     let mut inventory = Vec::new();
     let mut any = false;
     for ((role, region), s) in ROLES.iter().zip(&regions).zip(seen) {
-        let s = s.map_err(|e| (region.clone(), e))?;
-        any |= s.any;
-        inventory.extend(s.inventory);
-        state.set(role, s.object);
+        match s {
+            Ok(s) => {
+                any |= s.any;
+                inventory.extend(s.inventory);
+                fresh.set(role, s.object);
+            }
+            Err(e) => {
+                any = true;
+                let known = state.get("inventory").as_list().unwrap_or_default();
+                inventory
+                    .extend(known.iter().filter(|item| item.get("region").as_str() == Some(region)).cloned());
+                diags.extend(error("Reading", &id, region, &e));
+            }
+        }
     }
     if !any {
-        return Ok(None);
+        return (None, diags);
     }
-    state.set("inventory", Value::List(inventory));
-    Ok(Some(state))
+    fresh.set("inventory", Value::List(inventory));
+    (Some(fresh), diags)
 }
 
 /// Import: the arguments as AWS implies them, from each region's API, its domain (the one
@@ -503,13 +518,13 @@ impl Resource for RegionalApi {
                 diags.extend(error(verb, &id, region, e));
             }
         }
-        let mut state = planned.clone();
-        match refresh(p, planned).await {
-            Ok(Some(fresh)) => state = fresh,
-            Ok(None) if prior.is_null() => state = Value::Null,
-            Ok(None) => {}
-            Err((region, e)) => diags.extend(error("Reading", &id, &region, &e)),
-        }
+        let (fresh, read_diags) = refresh(p, planned).await;
+        diags.extend(read_diags);
+        let state = match fresh {
+            Some(fresh) => fresh,
+            None if prior.is_null() => Value::Null,
+            None => planned.clone(),
+        };
         Outcome { state: without_unknowns(&state), diags }
     }
 
@@ -533,14 +548,8 @@ impl Resource for RegionalApi {
         if identity(state).is_none() {
             return Outcome { state: state.clone(), diags: Diagnostics::default() };
         }
-        match refresh(&ctx.provider, state).await {
-            Ok(Some(fresh)) => Outcome { state: fresh, diags: Diagnostics::default() },
-            Ok(None) => Outcome { state: Value::Null, diags: Diagnostics::default() },
-            Err((region, e)) => {
-                let id = state.get("id").as_str().unwrap_or_default().to_string();
-                Outcome { state: state.clone(), diags: error("Reading", &id, &region, &e) }
-            }
-        }
+        let (fresh, diags) = refresh(&ctx.provider, state).await;
+        Outcome { state: fresh.unwrap_or(Value::Null), diags }
     }
 
     async fn import(&self, ctx: &OpCtx, id: &str) -> Outcome {
@@ -562,5 +571,18 @@ impl Resource for RegionalApi {
         finish_import(out, "regional API", || {
             format!("No REST API named {id} with a custom domain mapped to it in both regions.")
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cert_token;
+
+    #[test]
+    fn certificate_token_is_stable_word_characters_within_acm_limit() {
+        let t = cert_token("api-prod-ab12cd", "api.example.com");
+        assert_eq!(t, cert_token("api-prod-ab12cd", "api.example.com"));
+        assert_ne!(t, cert_token("api-prod-ab12cd", "api2.example.com"));
+        assert!(t.len() <= 32 && t.chars().all(|c| c.is_ascii_alphanumeric()));
     }
 }

@@ -409,4 +409,21 @@ mod tests {
         let parts = r.planned.get("secondary").get("parts_in_place").as_string_list().unwrap();
         assert!(!parts.contains(&"certificate".to_string()));
     }
+
+    #[test]
+    fn a_new_domain_makes_its_targets_and_certificate_unknown_but_keeps_the_api() {
+        let state = applied(plan_of(&Value::Null, &config()).planned);
+        let mut c = config();
+        c.set("domain_name", Value::string("api2.example.com"));
+        let r = plan_of(&state, &c);
+        assert!(r.requires_replace.is_empty());
+        let p = r.planned.get("primary");
+        assert!(p.get("regional_domain_name").is_unknown() && p.get("certificate_arn").is_unknown());
+        assert_eq!(p.get("api_id").as_str(), Some("apiprimary"));
+        // A new name is a new resource.
+        let mut c = config();
+        c.set("name", Value::string("api2"));
+        assert_eq!(error_paths(&plan_of(&state, &c)), Vec::<String>::new());
+        assert_eq!(plan_of(&state, &c).requires_replace.len(), 1);
+    }
 }

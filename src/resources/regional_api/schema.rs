@@ -91,7 +91,9 @@ pub fn schema() -> Schema {
                 CloudWatch Logs group per region) and throttling, a regional custom domain with an ACM \
                 certificate of its own region (given or requested, DNS validation) and a base path \
                 mapping, and p99 latency and 5xx alarms per region. Outputs the alias targets for \
-                `drpair_dns_failover` and the host and path its health checks should probe.",
+                `drpair_dns_failover` and the host and path its health checks should probe. On AWS, \
+                access logging needs the account's API Gateway CloudWatch Logs role \
+                (`aws apigateway update-account`), an account-wide setting this resource leaves alone.",
             attrs: vec![
                 Attr::new(
                     "name",
