@@ -1,5 +1,9 @@
 #!/usr/bin/env python3
-"""Build lambda/dist/order-processor.zip reproducibly: the same source gives the same bytes.
+"""Build lambda/dist/*.zip reproducibly: the same source gives the same bytes.
+
+Two packages, each its own zip: order-processor.zip (orders.py, deployed by the order pipeline)
+and readiness.zip (readiness.py, the hourly readiness function). Separate zips so a change to
+one function never changes the other's CodeSha256, which the pair compares across regions.
 
 Both regions must run the same code, and the provider proves it by comparing the CodeSha256
 Lambda reports in each region with the package's hash. That only works if the hash depends on
@@ -23,8 +27,12 @@ import sys
 import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-# What the function needs at run time, and nothing else (no tests, no build script).
-SOURCES = ("orders.py",)
+# What each function needs at run time, and nothing else (no tests, no build script).
+PACKAGES = {
+    "order-processor": ("orders.py",),
+    "readiness": ("readiness.py",),
+}
+SOURCES = PACKAGES["order-processor"]
 DEFAULT_OUT = os.path.join(HERE, "dist", "order-processor.zip")
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 UNIX = 3
@@ -49,14 +57,32 @@ def build(out_path, source_dir=HERE, sources=SOURCES):
         return hashlib.sha256(built.read()).digest()
 
 
+def default_out(package):
+    return os.path.join(HERE, "dist", package + ".zip")
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", default=DEFAULT_OUT, help="zip to write (default: %(default)s)")
+    parser.add_argument(
+        "--package",
+        choices=sorted(PACKAGES),
+        help="build only this package (default: all; order-processor when --out is given)",
+    )
+    parser.add_argument("--out", help="zip to write, for one package (default: dist/PACKAGE.zip)")
     args = parser.parse_args(argv)
-    digest = build(args.out)
-    print("path=" + os.path.relpath(args.out))
-    print("sha256=" + digest.hex())
-    print("code_sha256=" + base64.b64encode(digest).decode("ascii"))
+    if args.out:
+        packages = [args.package or "order-processor"]
+    else:
+        packages = [args.package] if args.package else list(PACKAGES)
+    for index, package in enumerate(packages):
+        out = args.out or default_out(package)
+        digest = build(out, sources=PACKAGES[package])
+        if index:
+            print()
+        # One block of key=value lines per package, blank-line separated.
+        print("path=" + os.path.relpath(out))
+        print("sha256=" + digest.hex())
+        print("code_sha256=" + base64.b64encode(digest).decode("ascii"))
     return 0
 
 

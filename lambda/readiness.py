@@ -73,12 +73,14 @@ def reset_clients():
 
 def call(service, region, operation, **params):
     """One AWS call; an error becomes CheckFailed naming the service, operation and region."""
+    client = _client(service, region)
+    api = client.meta.method_to_api_mapping.get(operation, operation)
     try:
-        return getattr(_client(service, region), operation)(**params)
+        return getattr(client, operation)(**params)
     except ClientError as exc:
         error = exc.response.get("Error", {})
         raise CheckFailed(
-            "%s %s in %s failed: %s %s" % (service, operation, region, error.get("Code", "ClientError"), error.get("Message", ""))
+            "%s %s in %s failed: %s %s" % (service, api, region, error.get("Code", "ClientError"), error.get("Message", ""))
         ) from exc
     except BotoCoreError as exc:
         # EndpointConnectionError, ConnectTimeoutError, ReadTimeoutError...: region unreachable.
@@ -96,8 +98,13 @@ def _regions():
 
 
 def _global_cluster():
-    found = call("rds", own_region(), "describe_global_clusters", GlobalClusterIdentifier=_env("GLOBAL_CLUSTER_ID"))
-    return found["GlobalClusters"][0]
+    wanted = _env("GLOBAL_CLUSTER_ID")
+    found = call("rds", own_region(), "describe_global_clusters", GlobalClusterIdentifier=wanted)
+    # Matched by name as well: an answer listing other clusters must not pass for this one.
+    for cluster in found.get("GlobalClusters", []):
+        if cluster["GlobalClusterIdentifier"].lower() == wanted.lower():
+            return cluster
+    raise CheckFailed("global cluster %s not found in %s" % (wanted, own_region()))
 
 
 def _arn_region(arn):
@@ -141,7 +148,8 @@ def check_aurora_lag():
     secondaries = [m["DBClusterArn"] for m in _global_cluster().get("GlobalClusterMembers", []) if not m.get("IsWriter")]
     if not secondaries:
         raise CheckFailed("global cluster has no secondary to measure lag on")
-    end = datetime.datetime.now(datetime.timezone.utc)
+    # End a minute ahead so the newest datapoint is always inside the window.
+    end = datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(minutes=1)
     results, problems = [], []
     for arn in secondaries:
         stats = call(
@@ -151,7 +159,7 @@ def check_aurora_lag():
             Namespace="AWS/RDS",
             MetricName="AuroraGlobalDBReplicationLag",
             Dimensions=[{"Name": "DBClusterIdentifier", "Value": _arn_name(arn)}],
-            StartTime=end - datetime.timedelta(minutes=LAG_WINDOW_MINUTES),
+            StartTime=end - datetime.timedelta(minutes=LAG_WINDOW_MINUTES + 1),
             EndTime=end,
             Period=60,
             Statistics=["Maximum"],
