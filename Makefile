@@ -42,10 +42,10 @@ unit: ## Rust unit tests
 standin-test: venv ## tests of the stand-in's extensions
 	scripts/test-standin
 
-lambda: ## lambda/dist/order-processor.zip, same bytes every build (stdlib only, no network)
+lambda: ## lambda/dist/order-processor.zip and readiness.zip, same bytes every build (stdlib only, no network)
 	python3 lambda/build.py
 
-lambda-test: venv ## the order processor's tests, in-process against moto
+lambda-test: venv ## the Lambda functions' tests, in-process against moto
 	cd lambda && ../.venv/bin/python -m pytest -q
 
 acceptance: build venv ## real terraform against the stand-in, 2 tests at a time

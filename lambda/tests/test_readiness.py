@@ -8,6 +8,7 @@ in-process so the session table is a true two-region global table.
 """
 
 import datetime
+import importlib.util
 import io
 import json
 import os
@@ -342,6 +343,15 @@ def test_unreachable_peer_fails_checks_without_crashing(pair, monkeypatch):
     assert stored_report() == report
 
 
+def test_throttling_past_retries_fails_the_check(pair, monkeypatch):
+    def throttled(**kwargs):
+        raise ClientError({"Error": {"Code": "ThrottlingException", "Message": "Rate exceeded"}}, "GetParametersByPath")
+
+    monkeypatch.setattr(readiness._client("ssm", PEER), "get_parameters_by_path", throttled)
+    detail = assert_only_failing(run(), "parameters")
+    assert detail == "ssm GetParametersByPath in %s failed: ThrottlingException Rate exceeded" % PEER
+
+
 def test_publish_failure_fails_the_invocation(pair, monkeypatch):
     def refused(**kwargs):
         raise ClientError({"Error": {"Code": "AccessDeniedException", "Message": "no"}}, "PutParameter")
@@ -408,6 +418,12 @@ def test_readiness_zip_is_reproducible_and_separate(tmp_path):
     assert first.read_bytes() == second.read_bytes()
     with zipfile.ZipFile(first) as archive:
         assert archive.namelist() == ["readiness.py"]
+        archive.extractall(tmp_path / "x")
+    # What Lambda imports as "readiness.handler" is the module inside the zip.
+    spec = importlib.util.spec_from_file_location("readiness_from_zip", tmp_path / "x" / "readiness.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert callable(module.handler)
 
 
 def test_order_processor_zip_bytes_unchanged(tmp_path):
