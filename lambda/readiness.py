@@ -92,8 +92,8 @@ def _regions():
 
 
 # ---------------------------------------------------------------------------------------------
-# The checks: each returns a detail string when the condition holds and raises CheckFailed
-# otherwise. `None` from configured() means "not configured", and the check is skipped.
+# The checks: each returns a detail string when its condition holds and raises CheckFailed
+# otherwise. Which variables turn each one on is in CHECKS below; run_check skips the rest.
 # ---------------------------------------------------------------------------------------------
 
 
