@@ -24,8 +24,10 @@ def rid(suffix):
 
 
 def functions(aws, suffix, name="orders"):
-    """One small function per region, created directly (Lambda in the stand-in runs nothing)."""
-    role = f"fn-{suffix}"
+    """One small function per region, created directly (Lambda in the stand-in runs nothing).
+    Test inputs, not ours: their names leave out the suffix so the sweep does not count them
+    (each test has its own stand-in, so fixed names cannot collide)."""
+    role = "input-fn"
     iam = aws.client("iam", PRIMARY)
     try:
         arn = iam.create_role(RoleName=role, AssumeRolePolicyDocument=json.dumps({
@@ -39,7 +41,7 @@ def functions(aws, suffix, name="orders"):
     out = {}
     for region in (PRIMARY, SECONDARY):
         out[region] = aws.client("lambda", region).create_function(
-            FunctionName=f"{name}-{suffix}", Runtime="python3.12", Role=arn, Handler="h.h",
+            FunctionName=f"input-{name}", Runtime="python3.12", Role=arn, Handler="h.h",
             Code={"ZipFile": buf.getvalue()})["FunctionArn"]
     return out
 
