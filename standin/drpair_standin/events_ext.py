@@ -11,10 +11,13 @@ rules bounce every event between the regions until Python's recursion limit.
 a copy of the matched event, envelope unchanged, goes through every rule of the target bus
 (its archive's rule included). Only when the target names a RoleArn, as AWS requires for a
 bus in another region. Every other target is left to moto.
+
+Also: moto's UpdateArchive ignores `RetentionDays=0` (it tests truthiness); on AWS 0 means
+"keep indefinitely", so `install()` applies it.
 """
 import copy
 
-from moto.events.models import Rule, events_backends
+from moto.events.models import Archive, Rule, events_backends
 from moto.utilities.arns import parse_arn
 
 _installed = False
@@ -56,6 +59,14 @@ def _wrap_send_to_targets(original):
     return send_to_targets
 
 
+def _wrap_archive_update(original):
+    def update(self, description, event_pattern, retention):
+        original(self, description, event_pattern, retention)
+        if retention is not None and int(retention) == 0:
+            self.retention = 0
+    return update
+
+
 def install():
     """Patch moto's EventBridge rule once; call before the server handles a request."""
     global _installed
@@ -63,3 +74,4 @@ def install():
         return
     _installed = True
     Rule.send_to_targets = _wrap_send_to_targets(Rule.send_to_targets)
+    Archive.update = _wrap_archive_update(Archive.update)

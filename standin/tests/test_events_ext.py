@@ -76,3 +76,11 @@ def test_local_targets_still_work(aws, pair):
     body = json.loads(sqs.receive_message(QueueUrl=url)["Messages"][0]["Body"])
     assert body["region"] == PRIMARY
     assert count(pair[SECONDARY][0]) == 1
+
+
+def test_retention_can_be_set_to_indefinite(pair):
+    ev = pair[PRIMARY][0]
+    ev.update_archive(ArchiveName="bus", RetentionDays=0)
+    assert ev.describe_archive(ArchiveName="bus")["RetentionDays"] == 0
+    ev.update_archive(ArchiveName="bus", RetentionDays=3)
+    assert ev.describe_archive(ArchiveName="bus")["RetentionDays"] == 3
