@@ -86,7 +86,9 @@ pub fn validate(c: &Value, d: &mut Diagnostics) {
                 d.attr_error(
                     AttrPath::root("replay").attr(attr),
                     "Invalid time",
-                    format!("{text:?} is not an RFC 3339 time such as \"2026-11-30T16:00:00Z\"."),
+                    format!(
+                        "replay.{attr} = {text:?} is not an RFC 3339 time such as \"2026-11-30T16:00:00Z\"."
+                    ),
                 );
             }
             t
@@ -98,7 +100,7 @@ pub fn validate(c: &Value, d: &mut Diagnostics) {
         d.attr_error(
             AttrPath::root("replay").attr("end_time"),
             "Empty replay window",
-            "end_time must be after start_time.",
+            "replay.end_time must be after replay.start_time.",
         );
     }
     for op in ["create", "update", "delete"] {
@@ -177,7 +179,7 @@ pub fn plan(req: PlanRequest<'_>, resp: &mut PlanResponse) {
         resp.diags.attr_error(
             AttrPath::root("replay").attr("region"),
             "Not a region of the pair",
-            format!("{r:?}: replay from {} or {}.", regions[0], regions[1]),
+            format!("replay.region = {r:?}: replay from {} or {}.", regions[0], regions[1]),
         );
     }
     let fresh = creating || !resp.requires_replace.is_empty();
