@@ -122,9 +122,13 @@ def test_event_bus_lifecycle(tf, tf_factory, aws, standin, suffix):
     ev2.remove_targets(Rule=f"{rid(suffix)}-fwd-1", EventBusName=rid(suffix), Ids=["other-region-bus"])
     ev2.delete_rule(Name=f"{rid(suffix)}-fwd-1", EventBusName=rid(suffix))
     aws.client("events", PRIMARY).delete_archive(ArchiveName=rid(suffix))
+    # ...and a right granted to a forwarding role outside Terraform.
+    role_name = state["primary"]["forward_role_arn"].rsplit("/", 1)[-1]
+    aws.client("iam", PRIMARY).put_role_policy(RoleName=role_name, PolicyName="extra", PolicyDocument=json.dumps(
+        {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "events:*", "Resource": "*"}]}))
     assert tf.plan().changes() == [(ADDR, ["update"])]
     tf.apply()
-    assert_built(aws, suffix)
+    assert_built(aws, suffix)  # (role_policy() asserts the role has exactly one policy)
     tf.assert_plan_empty()
 
     # Import by id round-trips the inputs.
