@@ -75,39 +75,31 @@ pub async fn find_rules(
     prefix: &str,
 ) -> Result<BTreeMap<String, RuleSeen>, AwsError> {
     let mut out = BTreeMap::new();
-    let listed =
-        absent_as_none(eb.list_rules().event_bus_name(bus).name_prefix(prefix).send().await.map_err(aws))?;
-    // Rule listings are short (one per pattern); one page of 100 is plenty, but follow tokens.
-    let mut page = listed;
-    while let Some(p) = page {
-        for r in p.rules() {
+    let mut token: Option<String> = None;
+    loop {
+        let listed =
+            eb.list_rules().event_bus_name(bus).name_prefix(prefix).set_next_token(token.take()).send().await;
+        // A bus that does not exist has no rules.
+        let Some(page) = absent_as_none(listed.map_err(aws))? else { break };
+        for r in page.rules() {
             let Some(name) = r.name() else { continue };
             let targets = eb.list_targets_by_rule().rule(name).event_bus_name(bus).send().await.map_err(aws);
-            let targets = match absent_as_none(targets)? {
-                Some(t) => {
-                    t.targets().iter().map(|t| (t.id.clone(), t.arn.clone(), t.role_arn.clone())).collect()
-                }
-                None => continue, // deleted while we looked
-            };
+            let Some(targets) = absent_as_none(targets)? else { continue }; // deleted while we looked
             let seen = RuleSeen {
                 pattern: r.event_pattern().and_then(parse_object),
                 enabled: r.state().is_some_and(|s| s.as_str() == "ENABLED"),
-                targets,
+                targets: targets
+                    .targets()
+                    .iter()
+                    .map(|t| (t.id.clone(), t.arn.clone(), t.role_arn.clone()))
+                    .collect(),
             };
             out.insert(name.to_string(), seen);
         }
-        page = match p.next_token() {
-            Some(token) => Some(
-                eb.list_rules()
-                    .event_bus_name(bus)
-                    .name_prefix(prefix)
-                    .next_token(token)
-                    .send()
-                    .await
-                    .map_err(aws)?,
-            ),
-            None => None,
-        };
+        match page.next_token() {
+            Some(t) => token = Some(t.to_string()),
+            None => break,
+        }
     }
     Ok(out)
 }
@@ -186,7 +178,7 @@ pub async fn find_archive(eb: &Client, name: &str) -> Result<Option<ArchiveSeen>
     }))
 }
 
-/// An archive of every event on `bus` with this retention; returns its ARN.
+/// An archive of every event on `bus` with this retention (adopted, updated or recreated).
 pub async fn ensure_archive(eb: &Client, name: &str, bus: &str, retention: i32) -> Result<(), AwsError> {
     let seen = find_archive(eb, name).await?;
     if let Some(a) = &seen {
