@@ -131,6 +131,20 @@ def test_event_bus_lifecycle(tf, tf_factory, aws, standin, suffix):
     assert_built(aws, suffix)  # (role_policy() asserts the role has exactly one policy)
     tf.assert_plan_empty()
 
+    # Changed outside Terraform: the failover rule disabled, an order rule's pattern widened.
+    ev2.disable_rule(Name=f"{rid(suffix)}-failover", EventBusName=rid(suffix))
+    aws.client("events", PRIMARY).put_rule(
+        Name=f"{rid(suffix)}-fwd-1", EventBusName=rid(suffix),
+        EventPattern=json.dumps({"source": ["orders"], "region": [PRIMARY]}))
+    plan = tf.plan()
+    assert plan.changes() == [(ADDR, ["update"])]
+    assert "forward_event_patterns" in plan.changed_attributes(ADDR)
+    tf.apply()
+    assert_built(aws, suffix)
+    assert {r["State"] for r in ev2.list_rules(EventBusName=rid(suffix), NamePrefix=rid(suffix))["Rules"]} == {
+        "ENABLED"}
+    tf.assert_plan_empty()
+
     # Import by id round-trips the inputs.
     imported = tf_factory("import")
     imported.write(bus_hcl(standin.url, suffix))
