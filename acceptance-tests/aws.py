@@ -158,6 +158,7 @@ class Aws:
             left |= self._sweep_ec2(region, suffix)
             left |= self._sweep_apigateway(region, suffix)
             left |= self._sweep_order_pipeline(region, suffix)
+            left |= self._sweep_events(region, suffix)
         left |= self._sweep_route53(suffix, regions)
         return sorted(left)
 
@@ -238,6 +239,23 @@ class Aws:
         for policy in _pages(iam, "list_policies", "Policies", Scope="Local"):
             if suffix in policy["PolicyName"]:
                 left.add(f"global iam-policy {policy['PolicyName']}")
+        return left
+
+    def _sweep_events(self, region, suffix):
+        """EventBridge buses, rules (on any bus) and archives named with the suffix; replays
+        stay (AWS keeps them), roles are listed by _sweep_order_pipeline."""
+        ev = self.client("events", region)
+        left = set()
+        buses = ev.list_event_buses()["EventBuses"]
+        for bus in buses:
+            if suffix in bus["Name"]:
+                left.add(f"{region} event-bus {bus['Name']}")
+            for rule in ev.list_rules(EventBusName=bus["Name"])["Rules"]:
+                if suffix in rule["Name"]:
+                    left.add(f"{region} event-rule {bus['Name']}/{rule['Name']}")
+        for archive in ev.list_archives()["Archives"]:
+            if suffix in archive["ArchiveName"]:
+                left.add(f"{region} event-archive {archive['ArchiveName']}")
         return left
 
     def _sweep_kms(self, region, suffix):

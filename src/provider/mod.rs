@@ -94,6 +94,9 @@ impl Configured {
     pub fn logs(&self, region: &str) -> aws_sdk_cloudwatchlogs::Client {
         aws_sdk_cloudwatchlogs::Client::new(self.sdk(region))
     }
+    pub fn eventbridge(&self, region: &str) -> aws_sdk_eventbridge::Client {
+        aws_sdk_eventbridge::Client::new(self.sdk(region))
+    }
     /// Route 53 is global; its control plane answers in us-east-1 only, so the client is
     /// pinned there whatever the pair's regions are.
     pub fn route53(&self) -> aws_sdk_route53::Client {

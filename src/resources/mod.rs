@@ -5,6 +5,7 @@
 
 pub mod common;
 pub mod dns_failover;
+pub mod event_bus;
 pub mod global_database;
 pub mod network;
 pub mod order_pipeline;
@@ -86,6 +87,7 @@ pub trait Resource: Send + Sync {
 pub fn all() -> Vec<Arc<dyn Resource>> {
     vec![
         Arc::new(dns_failover::DnsFailover::new()),
+        Arc::new(event_bus::EventBus::new()),
         Arc::new(global_database::GlobalDatabase::new()),
         Arc::new(network::Network::new()),
         Arc::new(order_pipeline::OrderPipeline::new()),

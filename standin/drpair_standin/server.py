@@ -15,6 +15,7 @@ def build_app():
     from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
 
     from . import dynamodb_ext, rds_ext, s3_ext
+    from . import events_ext
     from .cloudwatch_cbor_ext import CborToJson
     from .faults import FaultMiddleware
     from . import regional_api_ext
@@ -29,6 +30,7 @@ def build_app():
     route53_records_ext.install()
     apigateway_domains_ext.install()
     regional_api_ext.install()
+    events_ext.install()
     # CBOR translation inside the faults: throttles and outages are already answered in CBOR.
     return FaultMiddleware(CborToJson(DomainDispatcherApplication(create_backend_app)))
 
