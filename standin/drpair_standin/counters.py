@@ -6,8 +6,8 @@ DELETE /drpair/requests resets the counts. Requests answered with an injected fa
 the client sent them. The service is the scope's signing name (route53, s3, ec2, ...), the
 region is not part of the key (Route 53's limit is per account, whatever region signs).
 
-The operation is the protocol's own name where the request carries one (X-Amz-Target, or
-Action= in the query or form body); REST calls (Route 53, S3, Lambda, API Gateway) are labelled
+The operation is the protocol's own name where the request carries one (X-Amz-Target, Action=
+in the query or form body, or the rpc-v2-cbor path /service/<svc>/operation/<op>); REST calls (Route 53, S3, Lambda, API Gateway) are labelled
 "METHOD /path" with every path segment that is not a plain lowercase word replaced by {id},
 plus the query's keys (S3's ?versioning and the like), e.g. "GET /{id}/hostedzone/{id}/rrset".
 """
@@ -23,6 +23,7 @@ from .faults import request_scope
 PATH = "/drpair/requests"
 _WORD = re.compile(r"^[a-z][a-z-]*$")
 _FORM = "application/x-www-form-urlencoded"
+_CBOR_PATH = re.compile(r"^/service/[^/]+/operation/([^/]+)$")
 
 
 def operation_of(environ):
@@ -42,6 +43,9 @@ def operation_of(environ):
         if action:
             return action[0]
     path = environ.get("PATH_INFO", "") or "/"
+    cbor = _CBOR_PATH.match(path)  # rpc-v2-cbor (CloudWatch): /service/<svc>/operation/<op>
+    if cbor:
+        return cbor.group(1)
     segments = [s if _WORD.match(s) else "{id}" for s in path.strip("/").split("/") if s]
     label = f"{environ.get('REQUEST_METHOD', 'GET')} /" + "/".join(segments)
     keys = sorted(k for k in query if not k.startswith("X-Amz-"))

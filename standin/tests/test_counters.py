@@ -32,3 +32,18 @@ def test_faulted_requests_count(aws, standin, faults):
     except Exception:  # noqa: BLE001 - the 503 is the point
         pass
     assert http(standin + "/drpair/requests")["by_service"] == {"kms": 1}
+
+
+def test_operation_labels():
+    import io
+
+    from drpair_standin.counters import operation_of
+    cbor = {"PATH_INFO": "/service/GraniteServiceVersion20100801/operation/DescribeAlarms",
+            "REQUEST_METHOD": "POST"}
+    assert operation_of(cbor) == "DescribeAlarms"
+    form = {"PATH_INFO": "/", "REQUEST_METHOD": "POST", "CONTENT_TYPE": "application/x-www-form-urlencoded",
+            "CONTENT_LENGTH": "29", "wsgi.input": io.BytesIO(b"Action=DescribeVpcs&Version=1")}
+    assert operation_of(form) == "DescribeVpcs"
+    assert form["wsgi.input"].read() == b"Action=DescribeVpcs&Version=1"  # re-buffered for moto
+    s3 = {"PATH_INFO": "/config-prod-ab12cd-us-east-1", "REQUEST_METHOD": "GET", "QUERY_STRING": "versioning="}
+    assert operation_of(s3) == "GET /{id}?versioning"
