@@ -128,7 +128,8 @@ def render_table(results):
     rows = []
     o = results["provider_overhead"]
     for key, label in (("handshake_ms", "provider start -> go-plugin handshake (ms)"),
-                       ("schema_ms", "GetProviderSchema, schema -json minus empty (ms)")):
+                       ("schema_ms", "schema -json minus empty config (ms)"),
+                       ("schema_ms_stripped_binary", "  same, stripped debug copy installed (ms)")):
         s = o.get(key)
         if s:
             rows.append((label, f"min {s['min']} / median {s['median']} / max {s['max']} (n={s['n']})"))
@@ -189,15 +190,15 @@ def handshake_ms(binary, runs):
     return samples
 
 
-def schema_ms(env, base, runs):
+def schema_ms(env, base, runs, tag="debug"):
     """`terraform providers schema -json` with the provider minus the same with no config, run
     in pairs: terraform's own start cancels out, leaving provider start + GetProviderSchema +
     terraform decoding and printing the schema. {"provider": [ms], "empty": [ms]}."""
     from harness import Workspace
-    with_p = Workspace(base / "schema-provider", env)
+    with_p = Workspace(base / f"schema-provider-{tag}", env)
     with_p.write('terraform {\n  required_providers {\n    drpair = { source = "drpair/drpair" }\n  }\n}\n')
     with_p.init()
-    empty = Workspace(base / "schema-empty", env)
+    empty = Workspace(base / f"schema-empty-{tag}", env)
     empty.write("# no configuration\n")
     for ws in (with_p, empty):
         ws.env = {k: v for k, v in ws.env.items() if k not in ("TF_LOG", "TF_LOG_PATH")}
@@ -295,10 +296,12 @@ def _http(url, method="GET"):
         return json.load(resp)
 
 
-def stripped_size(binary, tmp):
-    dest = Path(tmp) / f"stripped-{binary.parent.name}"
+def stripped_copy(binary, tmp):
+    """`objcopy --strip-all` of the binary into tmp; returns the copy's path."""
+    dest = Path(tmp) / f"stripped-{binary.parent.name}" / BINARY_NAME
+    dest.parent.mkdir(parents=True, exist_ok=True)
     subprocess.run(["objcopy", "--strip-all", str(binary), str(dest)], check=True)
-    return dest.stat().st_size
+    return dest
 
 
 def main():
@@ -323,10 +326,19 @@ def main():
         overhead["schema_ms"] = dict(summary([p - e for p, e in zip(times["provider"], times["empty"])]),
                                      with_provider_ms=summary(times["provider"]),
                                      empty_config_ms=summary(times["empty"]))
-        overhead["stripped_debug_bytes"] = stripped_size(binary, tmp)
+        stripped = stripped_copy(binary, tmp)
+        overhead["stripped_debug_bytes"] = stripped.stat().st_size
         overhead["unstripped_debug_bytes"] = binary.stat().st_size
         release = Path.home() / ".cache/drpair/target/release" / BINARY_NAME
-        overhead["stripped_release_bytes"] = stripped_size(release, tmp) if release.is_file() else None
+        overhead["stripped_release_bytes"] = (stripped_copy(release, tmp).stat().st_size
+                                              if release.is_file() else None)
+        # Terraform hashes the whole provider binary against the lock file on every command,
+        # so the schema figure grows with the file: the same measurement with the stripped copy.
+        print(f"providers schema -json x{runs} again, stripped debug copy in the mirror ...", flush=True)
+        env_stripped = terraform_env(ProviderMirror(base / "provider-stripped", binary=stripped).cli_config)
+        times = schema_ms(env_stripped, base, runs, tag="stripped")
+        overhead["schema_ms_stripped_binary"] = summary(
+            [p - e for p, e in zip(times["provider"], times["empty"])])
         print("full pair: apply, then one plan against a fresh stand-in ...", flush=True)
         standin = StandIn(base / "standin.log")
         try:
