@@ -53,3 +53,10 @@ def test_render_table():
     table = bench.render_table(results)
     assert "median 6" in table and "80.0" in table and "release" not in table
     assert re.search(r"pairs per account per minute.*\s100$", table, re.M)
+
+
+def test_route53_budget_when_listing_grows_with_pairs():
+    # 2 fixed calls + ListHealthChecks pages over 3 checks per pair, 100 a page:
+    # 66 pairs -> 198 checks, 2 pages, 4 calls each = 264; 67 -> 3 pages, 5 calls = 335 > 300.
+    assert bench.pairs_per_minute_sharing_checks(2, 3) == 66
+    assert bench.pairs_per_minute_sharing_checks(2, 0) == bench.pairs_per_account_per_minute(3)

@@ -30,6 +30,8 @@ MAGIC_COOKIE = "d602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2
 # Route 53 API quota: 5 requests per second per AWS account.
 ROUTE53_RPS = 5
 BINARY_NAME = "terraform-provider-drpair"
+# ListHealthChecks as the stand-in's counter labels it (standin/drpair_standin/counters.py).
+LIST_HEALTH_CHECKS = "GET /{id}/healthcheck"
 SUFFIX = "bench01"
 EXAMPLES = ROOT / "examples"
 # The full pair as it exists today, in dependency order; each example contributes its
@@ -62,6 +64,18 @@ def pairs_per_account_per_minute(route53_calls_per_plan, rps=ROUTE53_RPS):
     if route53_calls_per_plan <= 0:
         return None  # no Route 53 call: Route 53 does not bound it
     return math.floor(rps * 60 / route53_calls_per_plan)
+
+
+def pairs_per_minute_sharing_checks(other_calls, checks_per_pair, page_size=100, rps=ROUTE53_RPS):
+    """The same budget when every pair's refresh also lists all the account's health checks
+    (ListHealthChecks, page_size a page): with P pairs each refresh costs
+    other_calls + ceil(checks_per_pair * P / page_size) calls. The largest P that fits."""
+    budget, pairs = rps * 60, 0
+    while True:
+        p = pairs + 1
+        if p * (other_calls + max(1, math.ceil(checks_per_pair * p / page_size))) > budget:
+            return pairs
+        pairs = p
 
 
 def vm_hwm_kib(status_text):
@@ -148,6 +162,9 @@ def render_table(results):
         rows.append(("Route 53 calls per plan", str(r["route53_calls_per_plan"])))
         rows.append(("pairs per account per minute (Route 53, 5 rps)",
                      str(r["pairs_per_account_per_minute"])))
+        if r.get("pairs_per_account_per_minute_sharing_checks") is not None:
+            rows.append((f"  if all pairs' checks ({r['health_checks_per_pair']}/pair) share the account",
+                         str(r["pairs_per_account_per_minute_sharing_checks"])))
         rows.append(("context: plan wall time (s)", f"{r['plan_seconds']:.1f}"))
         rows.append(("context: apply wall time (s)", f"{r['apply_seconds']:.1f}"))
     width = max(len(a) for a, _ in rows)
@@ -275,6 +292,12 @@ def refresh_cost(env, base, standin_url):
         plan_s = time.perf_counter() - t0
     counts = _http(standin_url + "/drpair/requests")
     r53 = counts["by_service"].get("route53", 0)
+    # ListHealthChecks pages through every check in the account, so its share grows with the
+    # number of pairs sharing the account: count this pair's checks to model that.
+    import aws as aws_mod
+    checks = len(aws_mod.Aws(standin_url).client("route53", configs.PRIMARY)
+                 .list_health_checks()["HealthChecks"])
+    listing = counts["by_operation"].get("route53", {}).get(LIST_HEALTH_CHECKS, 0)
     return {
         "resources": len(resource_addresses(hcl)),
         "resource_addresses": [f"{t}.{n}" for t, n in resource_addresses(hcl)],
@@ -283,6 +306,10 @@ def refresh_cost(env, base, standin_url):
         "calls_by_operation": counts["by_operation"],
         "route53_calls_per_plan": r53,
         "pairs_per_account_per_minute": pairs_per_account_per_minute(r53),
+        "route53_list_health_checks_per_plan": listing,
+        "health_checks_per_pair": checks,
+        "pairs_per_account_per_minute_sharing_checks": (
+            pairs_per_minute_sharing_checks(r53 - listing, checks) if listing else None),
         "plan_empty": res.returncode == 0,
         "plan_seconds": round(plan_s, 2),
         "apply_seconds": round(apply_s, 2),
