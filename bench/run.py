@@ -229,9 +229,11 @@ def schema_ms(env, base, runs, tag="debug"):
 
 
 class RssWatcher:
-    """Polls /proc for processes whose executable is the provider and keeps each one's VmHWM."""
+    """Polls /proc for processes whose executable is the provider under `under` (our mirror:
+    not another test run's provider) and keeps each one's VmHWM."""
 
-    def __init__(self, interval=0.02):
+    def __init__(self, under, interval=0.02):
+        self.under = os.path.realpath(under) + os.sep
         self.interval = interval
         self.peaks = {}
         self._stop = threading.Event()
@@ -252,7 +254,7 @@ class RssWatcher:
                     continue
                 try:
                     exe = os.readlink(f"/proc/{entry.name}/exe")
-                    if not os.path.basename(exe).startswith(BINARY_NAME):
+                    if not (exe.startswith(self.under) and os.path.basename(exe).startswith(BINARY_NAME)):
                         continue
                     kib = vm_hwm_kib(Path(f"/proc/{entry.name}/status").read_text())
                 except OSError:
@@ -286,7 +288,7 @@ def refresh_cost(env, base, standin_url):
     apply_s = time.perf_counter() - t0
     ws.env = {k: v for k, v in ws.env.items() if k not in ("TF_LOG", "TF_LOG_PATH")}
     _http(standin_url + "/drpair/requests", "DELETE")
-    with RssWatcher() as rss:
+    with RssWatcher(base) as rss:
         t0 = time.perf_counter()
         res = ws.run("plan", "-input=false", "-no-color", "-detailed-exitcode", ok_codes=(0, 2))
         plan_s = time.perf_counter() - t0
