@@ -17,7 +17,7 @@ PORT ?= 4566
 PYTEST_WORKERS ?= 2
 
 # `lambda` is also a directory: without .PHONY make would call it up to date and do nothing.
-.PHONY: build install venv standin unit standin-test lambda lambda-test acceptance test docs lint demo
+.PHONY: build install venv standin unit standin-test lambda lambda-test acceptance test docs lint demo bench
 
 build: ## debug build of the provider (what tests, docs and the demo use)
 	cargo build
@@ -62,3 +62,6 @@ lint: ## formatting and clippy, warnings are errors
 
 demo: ## build, stand-in, apply examples/global-database, switchover, destroy
 	scripts/demo
+
+bench: build venv ## provider overhead and refresh cost: a table and bench/results.json (bench/README.md)
+	.venv/bin/python bench/run.py

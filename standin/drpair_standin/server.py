@@ -17,6 +17,7 @@ def build_app():
     from . import dynamodb_ext, rds_ext, s3_ext
     from . import events_ext
     from .cloudwatch_cbor_ext import CborToJson
+    from .counters import RequestCounter
     from .faults import FaultMiddleware
     from . import regional_api_ext
     from . import apigateway_domains_ext, cloudwatch_ext, route53_ext  # noqa: I001 (own line: branches add imports above)
@@ -32,7 +33,8 @@ def build_app():
     regional_api_ext.install()
     events_ext.install()
     # CBOR translation inside the faults: throttles and outages are already answered in CBOR.
-    return FaultMiddleware(CborToJson(DomainDispatcherApplication(create_backend_app)))
+    # The counter outermost: it sees every request the client sent, faulted or not (bench).
+    return RequestCounter(FaultMiddleware(CborToJson(DomainDispatcherApplication(create_backend_app))))
 
 
 def main(argv=None):
