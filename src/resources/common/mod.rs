@@ -1,3 +1,4 @@
 //! AWS primitives more than one resource owns, so each is written once.
 
+pub mod iam_role;
 pub mod kms;

@@ -8,11 +8,11 @@ use futures::try_join;
 use serde_json::Value as Json;
 
 use super::calls;
-use super::model::{Replay, role_name, role_policy, rule_names, rule_patterns, trust};
-use super::role;
+use super::model::{POLICY_NAME, Replay, role_name, role_policy, rule_names, rule_patterns, trust};
 use crate::aws::AwsError;
 use crate::aws::wait::Waiter;
 use crate::provider::Configured;
+use crate::resources::common::iam_role::{self, RoleWant};
 
 pub struct Converge<'a> {
     pub provider: &'a Configured,
@@ -61,7 +61,15 @@ impl Converge<'_> {
     /// The role forwarding from region `i`: PutEvents on the other region's bus, nothing else.
     async fn role(&self, i: usize, other_bus: &str) -> Result<String, AwsError> {
         let (name, doc) = (role_name(self.id, i), role_policy(other_bus));
-        role::ensure(&self.provider.iam(), &name, &trust(), &doc, &self.tags, &self.waiter).await
+        let want = RoleWant {
+            name: &name,
+            description: "drpair: EventBridge forwards events to the other region's bus",
+            trust: &trust(),
+            policy_name: POLICY_NAME,
+            doc: &doc,
+            tags: &self.tags,
+        };
+        iam_role::ensure(&self.provider.iam(), &want, &self.waiter).await
     }
 
     /// Region `i`'s forwarding rules exactly as wanted; our rules no longer wanted removed.

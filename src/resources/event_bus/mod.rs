@@ -5,7 +5,7 @@
 //!   IAM documents (pure)
 //! - [`converge`]: create, update and repair (one idempotent path)
 //! - [`refresh`]: read, drift, import
-//! - [`calls`], [`role`]: the EventBridge and IAM calls
+//! - [`calls`]: the EventBridge calls; the roles are [`iam_role`]s
 //!
 //! Loops: a forwarded event keeps the `region` it was put in, and each bus forwards only events
 //! whose `region` is its own, so a forwarded copy is never sent back.
@@ -15,7 +15,6 @@ mod converge;
 mod model;
 mod plan;
 mod refresh;
-mod role;
 mod schema;
 
 use std::time::Duration;
@@ -25,6 +24,7 @@ use futures::future::try_join_all;
 use crate::aws::AwsError;
 use crate::aws::wait::{Waiter, parse_duration};
 use crate::provider::Configured;
+use crate::resources::common::iam_role;
 use crate::resources::{
     OpCtx, Outcome, PlanRequest, PlanResponse, Resource, finish_import, import_skeleton, without_unknowns,
 };
@@ -32,7 +32,7 @@ use crate::tfplugin::diag::Diagnostics;
 use crate::tfplugin::schema::Schema;
 use crate::tfplugin::value::Value;
 
-use model::{DEFAULT_RETENTION_DAYS, RESOURCE_TYPE, Replay, parse_patterns, role_name};
+use model::{DEFAULT_RETENTION_DAYS, POLICY_NAME, RESOURCE_TYPE, Replay, parse_patterns, role_name};
 
 const DEFAULT_OP_TIMEOUT: Duration = Duration::from_secs(10 * 60);
 
@@ -80,8 +80,8 @@ async fn delete_all(p: &Configured, id: &str, regions: &[String; 2]) -> Result<(
     }))
     .await?;
     let iam = p.iam();
-    role::delete(&iam, &role_name(id, 0)).await?;
-    role::delete(&iam, &role_name(id, 1)).await
+    iam_role::delete(&iam, &role_name(id, 0), POLICY_NAME).await?;
+    iam_role::delete(&iam, &role_name(id, 1), POLICY_NAME).await
 }
 
 #[tonic::async_trait]

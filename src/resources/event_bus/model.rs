@@ -105,23 +105,6 @@ pub fn role_policy(other_bus_arn: &str) -> Json {
     }]})
 }
 
-/// IAM returns documents URL-encoded; accept both forms.
-pub fn parse_doc(doc: &str) -> Option<Json> {
-    serde_json::from_str(doc).ok().or_else(|| {
-        let mut out = Vec::new();
-        let mut bytes = doc.bytes();
-        while let Some(b) = bytes.next() {
-            if b == b'%' {
-                let hex = [bytes.next()?, bytes.next()?];
-                out.push(u8::from_str_radix(std::str::from_utf8(&hex).ok()?, 16).ok()?);
-            } else {
-                out.push(b);
-            }
-        }
-        serde_json::from_slice(&out).ok()
-    })
-}
-
 /// A replay window as configured.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Replay {
@@ -165,14 +148,6 @@ mod tests {
         assert_eq!(p[1]["region"], json!(["us-east-1"]));
         assert_eq!(canonical(&user_pattern(&p[1])), r#"{"detail-type":["OrderPlaced"],"source":["orders"]}"#);
         assert_eq!(rule_names("x", 1), ["x-failover", "x-fwd-1"]);
-    }
-
-    #[test]
-    fn documents_parse_plain_or_url_encoded() {
-        let doc = role_policy("arn:aws:events:us-east-2:1:event-bus/b");
-        assert_eq!(parse_doc(&doc.to_string()), Some(doc.clone()));
-        let encoded = doc.to_string().replace('{', "%7B").replace('"', "%22").replace(':', "%3A");
-        assert_eq!(parse_doc(&encoded), Some(doc));
     }
 
     #[test]

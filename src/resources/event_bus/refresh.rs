@@ -9,12 +9,12 @@ use futures::future::try_join_all;
 
 use super::calls::{self, ArchiveSeen, RuleSeen};
 use super::model::{
-    DEFAULT_RETENTION_DAYS, ROLES, canonical, parse_object, parse_patterns, role_name, role_policy,
-    rule_names, rule_patterns, trust, user_pattern,
+    DEFAULT_RETENTION_DAYS, POLICY_NAME, ROLES, canonical, parse_object, parse_patterns, role_name,
+    role_policy, rule_names, rule_patterns, trust, user_pattern,
 };
-use super::role::{self, RoleSeen};
 use crate::aws::AwsError;
 use crate::provider::Configured;
+use crate::resources::common::iam_role::{self, RoleSeen};
 use crate::resources::inventory_item;
 use crate::tfplugin::value::Value;
 
@@ -65,7 +65,7 @@ pub async fn refresh(
         try_join_all((0..2).map(|i| {
             let name = role_name(id, i);
             let iam = &iam;
-            async move { role::find(iam, &name).await }
+            async move { iam_role::find(iam, &name, POLICY_NAME).await }
         })),
     )?;
     let nothing = seen.iter().all(|s| s.bus.is_none() && s.archive.is_none() && s.rules.is_empty());

@@ -12,11 +12,12 @@ use futures::try_join;
 
 use super::model::{DLQ_RETENTION_SECONDS, Names, PACKAGE_TAG, SQS_KMS_KEY, Spec};
 use super::parts::queues::{self, QueueSeen};
-use super::parts::{alarms, function, role};
-use super::policy::{self, Arns};
+use super::parts::{alarms, function};
+use super::policy::{self, Arns, POLICY_NAME};
 use crate::aws::AwsError;
 use crate::aws::wait::Waiter;
 use crate::provider::Configured;
+use crate::resources::common::iam_role::{self, RoleWant};
 
 pub struct Converge<'a> {
     pub provider: &'a Configured,
@@ -47,28 +48,26 @@ impl Converge<'_> {
             mappings: [None, None],
         };
         let iam = self.provider.iam();
-        let exec = role::ensure(
-            &iam,
-            &self.names.execution_role(),
-            "drpair: execution role of the order processor in both regions",
-            &policy::execution_trust(),
-            &policy::execution_policy(self.names, &self.spec.grants, &arns),
-            &self.tags,
-            &self.waiter,
-        )
-        .await?;
+        let exec_want = RoleWant {
+            name: &self.names.execution_role(),
+            description: "drpair: execution role of the order processor in both regions",
+            trust: &policy::execution_trust(),
+            policy_name: POLICY_NAME,
+            doc: &policy::execution_policy(self.names, &self.spec.grants, &arns),
+            tags: &self.tags,
+        };
+        let exec = iam_role::ensure(&iam, &exec_want, &self.waiter).await?;
         let (m0, m1) = try_join!(self.function(0, &exec, &q0), self.function(1, &exec, &q1))?;
         arns.mappings = [Some(m0.as_str()), Some(m1.as_str())];
-        role::ensure(
-            &iam,
-            &self.names.orchestrator_role(),
-            "drpair: assumed by the failover orchestrator (either region) to operate the order pipeline",
-            &policy::orchestrator_trust(partition, account),
-            &policy::orchestrator_policy(self.names, &arns),
-            &self.tags,
-            &self.waiter,
-        )
-        .await?;
+        let orchestrator_want = RoleWant {
+            name: &self.names.orchestrator_role(),
+            description: "drpair: assumed by the failover orchestrator (either region) to operate the order pipeline",
+            trust: &policy::orchestrator_trust(partition, account),
+            policy_name: POLICY_NAME,
+            doc: &policy::orchestrator_policy(self.names, &arns),
+            tags: &self.tags,
+        };
+        iam_role::ensure(&iam, &orchestrator_want, &self.waiter).await?;
         Ok(())
     }
 

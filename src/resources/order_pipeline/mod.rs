@@ -21,6 +21,7 @@ use crate::aws::AwsError;
 use crate::aws::error::aws;
 use crate::aws::wait::Waiter;
 use crate::provider::Configured;
+use crate::resources::common::iam_role;
 use crate::resources::{
     OpCtx, Outcome, PlanRequest, PlanResponse, Resource, finish_import, import_skeleton, without_unknowns,
 };
@@ -29,7 +30,8 @@ use crate::tfplugin::schema::Schema;
 use crate::tfplugin::value::Value;
 
 use model::{Names, Package, RESOURCE_TYPE, ROLES, Spec, code_sha256, op_timeout, read_local_package};
-use parts::{alarms, function, queues, role};
+use parts::{alarms, function, queues};
+use policy::POLICY_NAME;
 
 pub struct OrderPipeline {
     schema: Schema,
@@ -113,8 +115,8 @@ async fn delete_all(p: &Configured, names: &Names, regions: &[String; 2]) -> Res
     }))
     .await?;
     let iam = p.iam();
-    role::delete(&iam, &names.orchestrator_role()).await?;
-    role::delete(&iam, &names.execution_role()).await
+    iam_role::delete(&iam, &names.orchestrator_role(), POLICY_NAME).await?;
+    iam_role::delete(&iam, &names.execution_role(), POLICY_NAME).await
 }
 
 #[tonic::async_trait]

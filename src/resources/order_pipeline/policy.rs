@@ -181,27 +181,6 @@ pub fn resources_of(doc: &Json, sid: &str) -> Option<Vec<String>> {
     }
 }
 
-/// IAM hands documents back URL-encoded; moto does not.
-pub fn parse(doc: &str) -> Option<Json> {
-    serde_json::from_str(doc).ok().or_else(|| serde_json::from_str(&percent_decode(doc)?).ok())
-}
-
-fn percent_decode(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            out.push(u8::from_str_radix(std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -231,13 +210,6 @@ mod tests {
             resources_of(&orch, "EventSourceMappings").unwrap(),
             ["arn:aws:lambda:us-east-1:1:event-source-mapping:u1"]
         );
-        assert_eq!(parse(&urlencode(&doc.to_string())), Some(doc));
         assert_eq!(partition_and_account("arn:aws:sqs:us-east-1:123:q"), Some(("aws", "123")));
-    }
-
-    fn urlencode(s: &str) -> String {
-        s.bytes()
-            .map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") })
-            .collect()
     }
 }

@@ -12,10 +12,10 @@ use super::model::{Grants, Names, PACKAGE_TAG, Package, ROLES, SQS_KMS_KEY};
 use super::parts::alarms;
 use super::parts::function::{self, FunctionSeen, MappingSeen};
 use super::parts::queues::{self, QueueSeen};
-use super::parts::role::{self, RoleSeen};
-use super::policy::{self, Arns};
+use super::policy::{self, Arns, POLICY_NAME};
 use crate::aws::AwsError;
 use crate::provider::Configured;
+use crate::resources::common::iam_role::{self, RoleSeen};
 use crate::resources::inventory_item;
 use crate::tfplugin::value::Value;
 
@@ -92,8 +92,8 @@ pub async fn refresh(
     let (exec_name, orch_name) = (names.execution_role(), names.orchestrator_role());
     let (seen, exec, orch) = futures::try_join!(
         try_join_all(regions.iter().map(|r| region_seen(p, names, r))),
-        role::find(&iam, &exec_name),
-        role::find(&iam, &orch_name),
+        iam_role::find(&iam, &exec_name, POLICY_NAME),
+        iam_role::find(&iam, &orch_name, POLICY_NAME),
     )?;
     let nothing = seen.iter().all(|s| s.queue.is_none() && s.dlq.is_none() && s.function.is_none());
     if nothing && exec.is_none() && orch.is_none() {

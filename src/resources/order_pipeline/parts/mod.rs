@@ -4,4 +4,3 @@
 pub mod alarms;
 pub mod function;
 pub mod queues;
-pub mod role;

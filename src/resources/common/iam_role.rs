@@ -1,4 +1,6 @@
-//! The pipeline's IAM roles (global): each with a trust policy and exactly one inline policy.
+//! An IAM role a resource owns outright (IAM is global): its trust policy and exactly one
+//! inline policy of ours; any other inline or attached policy is extra rights, so drift that
+//! `ensure` removes. The order pipeline's and the event bus's roles are this.
 
 use std::time::Duration;
 
@@ -9,7 +11,6 @@ use tokio::time::Instant;
 use crate::aws::AwsError;
 use crate::aws::error::{absent_as_none, aws, gone_is_done};
 use crate::aws::wait::{Poll, Waiter};
-use crate::resources::order_pipeline::policy::{self, POLICY_NAME};
 
 /// IAM is eventually consistent: a role just created may briefly be unknown to PutRolePolicy.
 const SETTLE: Duration = Duration::from_secs(60);
@@ -35,14 +36,14 @@ impl RoleSeen {
     }
 }
 
-pub async fn find(iam: &Client, name: &str) -> Result<Option<RoleSeen>, AwsError> {
+pub async fn find(iam: &Client, name: &str, policy_name: &str) -> Result<Option<RoleSeen>, AwsError> {
     let Some(out) = absent_as_none(iam.get_role().role_name(name).send().await.map_err(aws))? else {
         return Ok(None);
     };
     let Some(role) = out.role else { return Ok(None) };
     let mut seen = RoleSeen {
         arn: role.arn,
-        trust: role.assume_role_policy_document.as_deref().and_then(policy::parse),
+        trust: role.assume_role_policy_document.as_deref().and_then(parse_policy),
         policy: None,
         has_ours: false,
         others: Vec::new(),
@@ -51,9 +52,9 @@ pub async fn find(iam: &Client, name: &str) -> Result<Option<RoleSeen>, AwsError
     let mut pages = iam.list_role_policies().role_name(name).into_paginator().send();
     while let Some(page) = pages.next().await {
         for p in page.map_err(aws)?.policy_names() {
-            if p == POLICY_NAME {
+            if p == policy_name {
                 let doc = iam.get_role_policy().role_name(name).policy_name(p).send().await.map_err(aws)?;
-                seen.policy = policy::parse(doc.policy_document());
+                seen.policy = parse_policy(doc.policy_document());
                 seen.has_ours = true;
             } else {
                 seen.others.push(p.clone());
@@ -68,17 +69,21 @@ pub async fn find(iam: &Client, name: &str) -> Result<Option<RoleSeen>, AwsError
     Ok(Some(seen))
 }
 
+/// What a role should be.
+pub struct RoleWant<'a> {
+    pub name: &'a str,
+    pub description: &'a str,
+    pub trust: &'a Json,
+    /// The one inline policy: its name and document.
+    pub policy_name: &'a str,
+    pub doc: &'a Json,
+    pub tags: &'a [(String, String)],
+}
+
 /// The role exists with exactly this trust and policy; returns its ARN.
-pub async fn ensure(
-    iam: &Client,
-    name: &str,
-    description: &str,
-    trust: &Json,
-    doc: &Json,
-    tags: &[(String, String)],
-    w: &Waiter,
-) -> Result<String, AwsError> {
-    let seen = match find(iam, name).await? {
+pub async fn ensure(iam: &Client, want: &RoleWant<'_>, w: &Waiter) -> Result<String, AwsError> {
+    let RoleWant { name, description, trust, policy_name, doc, tags } = *want;
+    let seen = match find(iam, name, policy_name).await? {
         Some(seen) => seen,
         None => {
             crate::info!("creating role {name}");
@@ -101,7 +106,7 @@ pub async fn ensure(
                 Err(e) if e.code() == Some("EntityAlreadyExists") => {}
                 Err(e) => return Err(e),
             }
-            find(iam, name).await?.ok_or_else(|| AwsError::BadState {
+            find(iam, name, policy_name).await?.ok_or_else(|| AwsError::BadState {
                 what: format!("role {name}"),
                 state: "missing right after it was created".into(),
             })?
@@ -118,7 +123,7 @@ pub async fn ensure(
     }
     if seen.policy.as_ref() != Some(doc) {
         crate::info!("role {name}: inline policy");
-        put_policy(iam, name, doc, w).await?;
+        put_policy(iam, name, policy_name, doc, w).await?;
     }
     for p in &seen.others {
         gone_is_done(
@@ -133,14 +138,20 @@ pub async fn ensure(
     Ok(seen.arn)
 }
 
-async fn put_policy(iam: &Client, role: &str, doc: &Json, w: &Waiter) -> Result<(), AwsError> {
+async fn put_policy(
+    iam: &Client,
+    role: &str,
+    policy_name: &str,
+    doc: &Json,
+    w: &Waiter,
+) -> Result<(), AwsError> {
     let settle = Waiter { deadline: w.deadline.min(Instant::now() + SETTLE), ..w.clone() };
     settle
         .until(&format!("role {role} to accept its policy"), || async {
             let put = iam
                 .put_role_policy()
                 .role_name(role)
-                .policy_name(POLICY_NAME)
+                .policy_name(policy_name)
                 .policy_document(doc.to_string())
                 .send()
                 .await;
@@ -154,10 +165,10 @@ async fn put_policy(iam: &Client, role: &str, doc: &Json, w: &Waiter) -> Result<
 }
 
 /// IAM refuses to delete a role that still has policies: they go first.
-pub async fn delete(iam: &Client, name: &str) -> Result<(), AwsError> {
-    let Some(seen) = find(iam, name).await? else { return Ok(()) };
+pub async fn delete(iam: &Client, name: &str, policy_name: &str) -> Result<(), AwsError> {
+    let Some(seen) = find(iam, name, policy_name).await? else { return Ok(()) };
     let inline =
-        seen.has_ours.then(|| POLICY_NAME.to_string()).into_iter().chain(seen.others.iter().cloned());
+        seen.has_ours.then(|| policy_name.to_string()).into_iter().chain(seen.others.iter().cloned());
     for p in inline {
         gone_is_done(
             iam.delete_role_policy().role_name(name).policy_name(&p).send().await.map(|_| ()).map_err(aws),
@@ -169,4 +180,40 @@ pub async fn delete(iam: &Client, name: &str) -> Result<(), AwsError> {
         )?;
     }
     gone_is_done(iam.delete_role().role_name(name).send().await.map(|_| ()).map_err(aws))
+}
+
+/// IAM returns policy documents URL-encoded; a plain JSON one is taken as it is.
+pub fn parse_policy(doc: &str) -> Option<Json> {
+    serde_json::from_str(doc).ok().or_else(|| serde_json::from_str(&percent_decode(doc)?).ok())
+}
+
+fn percent_decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            out.push(u8::from_str_radix(std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_policy;
+
+    #[test]
+    fn policies_parse_plain_or_url_encoded() {
+        let doc = serde_json::json!({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Resource": "a b"}]});
+        let encoded =
+            doc.to_string().replace('{', "%7B").replace('}', "%7D").replace(' ', "%20").replace('"', "%22");
+        assert_eq!(parse_policy(&doc.to_string()), Some(doc.clone()));
+        assert_eq!(parse_policy(&encoded), Some(doc));
+        assert_eq!(parse_policy("%7"), None);
+    }
 }
