@@ -14,6 +14,8 @@ pub mod region_health;
 pub mod regional_api;
 pub mod replicated_bucket;
 pub mod session_table;
+#[cfg(test)]
+pub mod test_support;
 
 use std::sync::Arc;
 

@@ -225,7 +225,7 @@ pub fn plan(req: PlanRequest<'_>, resp: &mut PlanResponse) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::provider::{Configured, Settings};
+    use crate::resources::test_support::{error_paths as paths, plan_with};
 
     fn config() -> Value {
         let mut c =
@@ -237,20 +237,7 @@ mod tests {
     }
 
     fn plan_of(prior: &Value, config: &Value) -> PlanResponse {
-        let configured = Configured::for_tests(Settings {
-            primary_region: "us-east-1".into(),
-            secondary_region: "us-east-2".into(),
-            environment: "test".into(),
-            environment_suffix: "ab12".into(),
-            default_tags: Default::default(),
-        });
-        let mut resp = PlanResponse::default();
-        plan(PlanRequest { prior, config, provider: Some(&configured) }, &mut resp);
-        resp
-    }
-
-    fn paths(r: &PlanResponse) -> Vec<String> {
-        r.diags.0.iter().filter_map(|d| d.path.as_ref().map(|p| p.to_string())).collect()
+        plan_with(plan, prior, config)
     }
 
     fn applied(mut planned: Value) -> Value {

@@ -287,7 +287,7 @@ pub fn plan(req: PlanRequest<'_>, resp: &mut PlanResponse) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::provider::{Configured, Settings};
+    use crate::resources::test_support::{error_paths, plan_with};
 
     const FN1: &str = "arn:aws:lambda:us-east-1:123456789012:function:orders";
     const FN2: &str = "arn:aws:lambda:us-east-2:123456789012:function:orders";
@@ -304,20 +304,7 @@ mod tests {
     }
 
     fn plan_of(prior: &Value, config: &Value) -> PlanResponse {
-        let configured = Configured::for_tests(Settings {
-            primary_region: "us-east-1".into(),
-            secondary_region: "us-east-2".into(),
-            environment: "test".into(),
-            environment_suffix: "ab12".into(),
-            default_tags: Default::default(),
-        });
-        let mut resp = PlanResponse::default();
-        plan(PlanRequest { prior, config, provider: Some(&configured) }, &mut resp);
-        resp
-    }
-
-    fn error_paths(r: &PlanResponse) -> Vec<String> {
-        r.diags.0.iter().filter_map(|d| d.path.as_ref().map(|p| p.to_string())).collect()
+        plan_with(plan, prior, config)
     }
 
     /// The state an apply would record: unknowns filled as AWS would.
