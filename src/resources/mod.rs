@@ -101,6 +101,18 @@ pub fn all() -> Vec<Arc<dyn Resource>> {
     ]
 }
 
+/// On create, the planned state's identity (unknown until now): `id` from the `name`
+/// argument and this provider's naming rule, and the provider's regions, which the state then
+/// keeps as they were at create time.
+pub fn set_identity(state: &mut Value, p: &Configured) {
+    if state.get("id").is_unknown() {
+        let id = p.settings.name(state.get("name").as_str().unwrap_or_default());
+        state.set("id", Value::string(id));
+        state.set("primary_region", Value::string(&p.settings.primary_region));
+        state.set("secondary_region", Value::string(&p.settings.secondary_region));
+    }
+}
+
 /// The state an import starts from: every attribute null except the name part of the id, the
 /// id itself and the provider's regions; `Read` fills in the rest. The id must be
 /// `<prefix><name>-<environment>-<suffix>` for this provider configuration.

@@ -18,7 +18,9 @@ mod refresh;
 mod schema;
 
 use crate::aws::wait::Waiter;
-use crate::resources::{OpCtx, Outcome, PlanRequest, PlanResponse, Resource, finish_import, import_skeleton};
+use crate::resources::{
+    OpCtx, Outcome, PlanRequest, PlanResponse, Resource, finish_import, import_skeleton, set_identity,
+};
 use crate::tfplugin::diag::{AttrPath, Diagnostics};
 use crate::tfplugin::schema::Schema;
 use crate::tfplugin::value::Value;
@@ -77,11 +79,7 @@ impl Resource for Network {
         let creating = prior.is_null();
         let mut state = planned.clone();
         // The identity is known at plan time except when the provider settings were unknown.
-        if state.get("id").is_unknown() {
-            state.set("id", Value::string(p.settings.name(planned.get("name").as_str().unwrap_or_default())));
-            state.set("primary_region", Value::string(&p.settings.primary_region));
-            state.set("secondary_region", Value::string(&p.settings.secondary_region));
-        }
+        set_identity(&mut state, p);
         let (names, regions) = identity(&state).expect("identity is set above");
         let Some(spec) = Spec::from_values(&state) else {
             let mut diags = Diagnostics::default();

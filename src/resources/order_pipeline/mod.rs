@@ -23,7 +23,8 @@ use crate::aws::wait::Waiter;
 use crate::provider::Configured;
 use crate::resources::common::iam_role;
 use crate::resources::{
-    OpCtx, Outcome, PlanRequest, PlanResponse, Resource, finish_import, import_skeleton, without_unknowns,
+    OpCtx, Outcome, PlanRequest, PlanResponse, Resource, finish_import, import_skeleton, set_identity,
+    without_unknowns,
 };
 use crate::tfplugin::diag::Diagnostics;
 use crate::tfplugin::schema::Schema;
@@ -141,11 +142,7 @@ impl Resource for OrderPipeline {
         let p = &ctx.provider;
         let creating = prior.is_null();
         let mut state = planned.clone();
-        if state.get("id").is_unknown() {
-            state.set("id", Value::string(p.settings.name(planned.get("name").as_str().unwrap_or_default())));
-            state.set("primary_region", Value::string(&p.settings.primary_region));
-            state.set("secondary_region", Value::string(&p.settings.secondary_region));
-        }
+        set_identity(&mut state, p);
         let (names, regions) = identity(&state).expect("identity is set above");
         let verb = if creating { "Creating" } else { "Updating" };
         let Some(spec) = Spec::from_values(planned) else {

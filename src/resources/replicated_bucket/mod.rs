@@ -23,7 +23,8 @@ mod schema;
 use crate::aws::AwsError;
 use crate::aws::wait::Waiter;
 use crate::resources::{
-    OpCtx, Outcome, PlanRequest, PlanResponse, Resource, finish_import, import_skeleton, without_unknowns,
+    OpCtx, Outcome, PlanRequest, PlanResponse, Resource, finish_import, import_skeleton, set_identity,
+    without_unknowns,
 };
 use crate::tfplugin::diag::Diagnostics;
 use crate::tfplugin::schema::Schema;
@@ -90,11 +91,7 @@ impl Resource for ReplicatedBucket {
         let creating = prior.is_null();
         let mut state = planned.clone();
         // The identity is known at plan time except when the provider settings were unknown.
-        if state.get("id").is_unknown() {
-            state.set("id", Value::string(p.settings.name(planned.get("name").as_str().unwrap_or_default())));
-            state.set("primary_region", Value::string(&p.settings.primary_region));
-            state.set("secondary_region", Value::string(&p.settings.secondary_region));
-        }
+        set_identity(&mut state, p);
         let (names, regions) = identity(&state).expect("identity is set above");
         let spec = Spec::from_values(&state);
         let waiter =

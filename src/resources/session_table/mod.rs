@@ -18,7 +18,8 @@ use crate::aws::AwsError;
 use crate::aws::wait::{Waiter, parse_duration};
 use crate::provider::Configured;
 use crate::resources::{
-    OpCtx, Outcome, PlanRequest, PlanResponse, Resource, import_skeleton, inventory_item, without_unknowns,
+    OpCtx, Outcome, PlanRequest, PlanResponse, Resource, import_skeleton, inventory_item, set_identity,
+    without_unknowns,
 };
 use crate::tfplugin::diag::Diagnostics;
 use crate::tfplugin::schema::Schema;
@@ -221,11 +222,7 @@ impl Resource for SessionTable {
     async fn apply(&self, ctx: &OpCtx, prior: &Value, planned: &Value, _config: &Value) -> Outcome {
         let p = &ctx.provider;
         let mut state = planned.clone();
-        if state.get("id").is_unknown() {
-            state.set("id", Value::string(p.settings.name(planned.get("name").as_str().unwrap_or_default())));
-            state.set("primary_region", Value::string(&p.settings.primary_region));
-            state.set("secondary_region", Value::string(&p.settings.secondary_region));
-        }
+        set_identity(&mut state, p);
         let (name, regions) = identity(&state).expect("identity set above");
         let w = waiter(ctx, planned, if prior.is_null() { "create" } else { "update" });
         let result = converge(p, &name, &regions, &state, &w).await;
