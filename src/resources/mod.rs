@@ -101,6 +101,37 @@ pub fn all() -> Vec<Arc<dyn Resource>> {
     ]
 }
 
+/// Where a plan starts: the prior state on update; on create every attribute unknown (AWS
+/// assigns them) and no timeouts block. The configured `arguments` are copied over it.
+pub fn plan_start(schema: &Schema, prior: &Value, config: &Value, arguments: &[&str]) -> Value {
+    let mut planned = if prior.is_null() {
+        let mut v = Value::object(schema.block.attrs.iter().map(|a| (a.name, Value::Unknown)));
+        v.set("timeouts", Value::Null);
+        v
+    } else {
+        prior.clone()
+    };
+    for attr in arguments {
+        planned.set(attr, config.get(attr).clone());
+    }
+    planned
+}
+
+/// Every `timeouts` value must be a duration; `example` (e.g. `"5m"`) shows one in the error.
+pub fn validate_timeouts(config: &Value, example: &str, d: &mut Diagnostics) {
+    for op in ["create", "update", "delete"] {
+        if let Some(t) = config.get("timeouts").get(op).as_str()
+            && crate::aws::wait::parse_duration(t).is_none()
+        {
+            d.attr_error(
+                AttrPath::root("timeouts").attr(op),
+                "Invalid timeout",
+                format!("{t:?} is not a duration such as {example}."),
+            );
+        }
+    }
+}
+
 /// On create, the planned state's identity (unknown until now): `id` from the `name`
 /// argument and this provider's naming rule, and the provider's regions, which the state then
 /// keeps as they were at create time.

@@ -1,7 +1,6 @@
 //! Validation and planning for `drpair_dns_failover`: pure and offline.
 
-use crate::aws::wait::parse_duration;
-use crate::resources::{PlanRequest, PlanResponse};
+use crate::resources::{PlanRequest, PlanResponse, plan_start, validate_timeouts};
 use crate::tfplugin::diag::{AttrPath, Diagnostics};
 use crate::tfplugin::value::Value;
 
@@ -174,17 +173,7 @@ pub fn validate(c: &Value, d: &mut Diagnostics) {
             ),
         );
     }
-    for op in ["create", "update", "delete"] {
-        if let Some(t) = c.get("timeouts").get(op).as_str()
-            && parse_duration(t).is_none()
-        {
-            d.attr_error(
-                AttrPath::root("timeouts").attr(op),
-                "Invalid timeout",
-                format!("{t:?} is not a duration such as \"5m\"."),
-            );
-        }
-    }
+    validate_timeouts(c, r#""5m""#, d);
 }
 
 const ARGUMENTS: &[&str] = &["zone_name", "record_name", "timeouts"];
@@ -207,17 +196,7 @@ pub fn plan(req: PlanRequest<'_>, resp: &mut PlanResponse) {
     validate(config, &mut resp.diags);
     let creating = req.prior.is_null();
     let prior = req.prior;
-    let mut planned = if creating {
-        let mut v =
-            Value::object(super::schema::schema().block.attrs.iter().map(|a| (a.name, Value::Unknown)));
-        v.set("timeouts", Value::Null);
-        v
-    } else {
-        prior.clone()
-    };
-    for attr in ARGUMENTS {
-        planned.set(attr, config.get(attr).clone());
-    }
+    let mut planned = plan_start(&super::schema::schema(), prior, config, ARGUMENTS);
     for role in ROLES {
         planned.set(role, endpoint(config.get(role)));
     }

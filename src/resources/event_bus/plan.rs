@@ -2,8 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::aws::wait::parse_duration;
-use crate::resources::{PlanRequest, PlanResponse};
+use crate::resources::{PlanRequest, PlanResponse, plan_start, validate_timeouts};
 use crate::tfplugin::diag::{AttrPath, Diagnostics};
 use crate::tfplugin::value::Value;
 
@@ -103,17 +102,7 @@ pub fn validate(c: &Value, d: &mut Diagnostics) {
             "replay.end_time must be after replay.start_time.",
         );
     }
-    for op in ["create", "update", "delete"] {
-        if let Some(t) = c.get("timeouts").get(op).as_str()
-            && parse_duration(t).is_none()
-        {
-            d.attr_error(
-                AttrPath::root("timeouts").attr(op),
-                "Invalid timeout",
-                format!("{t:?} is not a duration such as \"5m\"."),
-            );
-        }
-    }
+    validate_timeouts(c, r#""5m""#, d);
 }
 
 /// Keeps an ARN AWS assigned while the part it names stays as planned.
@@ -128,17 +117,11 @@ pub fn plan(req: PlanRequest<'_>, resp: &mut PlanResponse) {
     let config = req.config;
     validate(config, &mut resp.diags);
     let creating = req.prior.is_null();
-    let mut planned = if creating {
-        let mut v =
-            Value::object(super::schema::schema().block.attrs.iter().map(|a| (a.name, Value::Unknown)));
-        v.set("replay_name", Value::Null);
-        v.set("replay_state", Value::Null);
-        v
-    } else {
-        req.prior.clone()
-    };
-    for attr in ARGUMENTS {
-        planned.set(attr, config.get(attr).clone());
+    let mut planned = plan_start(&super::schema::schema(), req.prior, config, ARGUMENTS);
+    if creating {
+        // No replay until one is asked for.
+        planned.set("replay_name", Value::Null);
+        planned.set("replay_state", Value::Null);
     }
     if config.get("archive_retention_days").is_null() {
         planned.set("archive_retention_days", Value::int(DEFAULT_RETENTION_DAYS));

@@ -1,9 +1,8 @@
 //! Validation and planning: pure, offline, unit-tested. Every error names its attribute and
 //! comes before any AWS call.
 
-use crate::aws::wait::parse_duration;
 use crate::provider::Settings;
-use crate::resources::{PlanRequest, PlanResponse};
+use crate::resources::{PlanRequest, PlanResponse, validate_timeouts};
 use crate::tfplugin::diag::{AttrPath, Diagnostics};
 use crate::tfplugin::value::Value;
 
@@ -98,18 +97,7 @@ pub fn validate(c: &Value, d: &mut Diagnostics) {
             }
         }
     }
-    let timeouts = c.get("timeouts");
-    for op in ["create", "update", "delete"] {
-        if let Some(t) = timeouts.get(op).as_str()
-            && parse_duration(t).is_none()
-        {
-            d.attr_error(
-                AttrPath::root("timeouts").attr(op),
-                "Invalid timeout",
-                format!("{t:?} is not a duration such as \"30m\" or \"1h30m\"."),
-            );
-        }
-    }
+    validate_timeouts(c, r#""30m" or "1h30m""#, d);
 }
 
 fn is_name(s: &str) -> bool {

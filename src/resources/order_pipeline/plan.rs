@@ -3,8 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::aws::wait::parse_duration;
-use crate::resources::{PlanRequest, PlanResponse};
+use crate::resources::{PlanRequest, PlanResponse, plan_start, validate_timeouts};
 use crate::tfplugin::diag::{AttrPath, Diagnostics};
 use crate::tfplugin::value::Value;
 
@@ -235,17 +234,7 @@ pub fn validate(c: &Value, d: &mut Diagnostics) {
             }
         }
     }
-    for op in ["create", "update", "delete"] {
-        if let Some(t) = c.get("timeouts").get(op).as_str()
-            && parse_duration(t).is_none()
-        {
-            d.attr_error(
-                AttrPath::root("timeouts").attr(op),
-                "Invalid timeout",
-                format!("{t:?} is not a duration such as \"5m\"."),
-            );
-        }
-    }
+    validate_timeouts(c, r#""5m""#, d);
 }
 
 /// Config value, or its default when left out.
@@ -276,17 +265,7 @@ pub fn plan(req: PlanRequest<'_>, resp: &mut PlanResponse) {
     let config = req.config;
     validate(config, &mut resp.diags);
     let creating = req.prior.is_null();
-    let mut planned = if creating {
-        let mut v =
-            Value::object(super::schema::schema().block.attrs.iter().map(|a| (a.name, Value::Unknown)));
-        v.set("timeouts", Value::Null);
-        v
-    } else {
-        req.prior.clone()
-    };
-    for attr in ARGUMENTS {
-        planned.set(attr, config.get(attr).clone());
-    }
+    let mut planned = plan_start(&super::schema::schema(), req.prior, config, ARGUMENTS);
     planned.set("handler", or_default(config, "handler", Value::string(DEFAULT_HANDLER)));
     planned.set("runtime", or_default(config, "runtime", Value::string(DEFAULT_RUNTIME)));
     planned.set("memory_size", or_default(config, "memory_size", Value::int(DEFAULT_MEMORY)));

@@ -2,8 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::aws::wait::parse_duration;
-use crate::resources::{PlanRequest, PlanResponse};
+use crate::resources::{PlanRequest, PlanResponse, plan_start, validate_timeouts};
 use crate::tfplugin::diag::{AttrPath, Diagnostics};
 use crate::tfplugin::value::Value;
 
@@ -81,17 +80,7 @@ pub fn validate(c: &Value, d: &mut Diagnostics) {
             format!("{t} ms: use 1 to 3600000 (one hour)."),
         );
     }
-    for op in ["create", "update", "delete"] {
-        if let Some(t) = c.get("timeouts").get(op).as_str()
-            && parse_duration(t).is_none()
-        {
-            d.attr_error(
-                AttrPath::root("timeouts").attr(op),
-                "Invalid timeout",
-                format!("{t:?} is not a duration such as \"5m\"."),
-            );
-        }
-    }
+    validate_timeouts(c, r#""5m""#, d);
 }
 
 /// Checks that need the regions: where health checks can roll up, and that each region is
@@ -147,17 +136,7 @@ pub fn plan(req: PlanRequest<'_>, resp: &mut PlanResponse) {
     let config = req.config;
     validate(config, &mut resp.diags);
     let creating = req.prior.is_null();
-    let mut planned = if creating {
-        let mut v =
-            Value::object(super::schema::schema().block.attrs.iter().map(|a| (a.name, Value::Unknown)));
-        v.set("timeouts", Value::Null);
-        v
-    } else {
-        req.prior.clone()
-    };
-    for attr in ARGUMENTS {
-        planned.set(attr, config.get(attr).clone());
-    }
+    let mut planned = plan_start(&super::schema::schema(), req.prior, config, ARGUMENTS);
     planned.set(
         "replication_lag_threshold_ms",
         match config.get("replication_lag_threshold_ms") {

@@ -1,8 +1,7 @@
 //! Validation and planning for `drpair_regional_api`: pure and offline.
 
-use crate::aws::wait::parse_duration;
 use crate::provider::Settings;
-use crate::resources::{PlanRequest, PlanResponse};
+use crate::resources::{PlanRequest, PlanResponse, plan_start, validate_timeouts};
 use crate::tfplugin::diag::{AttrPath, Diagnostics};
 use crate::tfplugin::value::Value;
 
@@ -97,17 +96,7 @@ pub fn validate(c: &Value, d: &mut Diagnostics) {
     range_check(c, "throttling_burst_limit", 0, 5_000, "requests", d);
     range_check(c, "latency_p99_threshold_ms", 1, 29_000, "milliseconds", d);
     range_check(c, "error_5xx_threshold", 1, 1_000_000, "errors per minute", d);
-    for op in ["create", "update", "delete"] {
-        if let Some(t) = c.get("timeouts").get(op).as_str()
-            && parse_duration(t).is_none()
-        {
-            d.attr_error(
-                AttrPath::root("timeouts").attr(op),
-                "Invalid timeout",
-                format!("{t:?} is not a duration such as \"5m\"."),
-            );
-        }
-    }
+    validate_timeouts(c, r#""5m""#, d);
 }
 
 /// Each function and certificate must live in the region it serves (known once the provider is).
@@ -213,17 +202,7 @@ pub fn plan(req: PlanRequest<'_>, resp: &mut PlanResponse) {
     let config = req.config;
     validate(config, &mut resp.diags);
     let creating = req.prior.is_null();
-    let mut planned = if creating {
-        let mut v =
-            Value::object(super::schema::schema().block.attrs.iter().map(|a| (a.name, Value::Unknown)));
-        v.set("timeouts", Value::Null);
-        v
-    } else {
-        req.prior.clone()
-    };
-    for attr in ARGUMENTS {
-        planned.set(attr, config.get(attr).clone());
-    }
+    let mut planned = plan_start(&super::schema::schema(), req.prior, config, ARGUMENTS);
     planned.set(
         "stage_name",
         match config.get("stage_name") {

@@ -1,9 +1,8 @@
 //! Validation and planning: pure, offline, unit-tested. Every error names its attribute and
 //! comes before any AWS call.
 
-use crate::aws::wait::parse_duration;
 use crate::provider::Settings;
-use crate::resources::{PlanRequest, PlanResponse};
+use crate::resources::{PlanRequest, PlanResponse, validate_timeouts};
 use crate::tfplugin::diag::{AttrPath, Diagnostics};
 use crate::tfplugin::value::Value;
 
@@ -62,17 +61,7 @@ pub fn validate(c: &Value, d: &mut Diagnostics) {
             );
         }
     }
-    for op in ["create", "update", "delete"] {
-        if let Some(t) = c.get("timeouts").get(op).as_str()
-            && parse_duration(t).is_none()
-        {
-            d.attr_error(
-                AttrPath::root("timeouts").attr(op),
-                "Invalid timeout",
-                format!("{t:?} is not a duration such as \"20m\" or \"1h\"."),
-            );
-        }
-    }
+    validate_timeouts(c, r#""20m" or "1h""#, d);
 }
 
 /// What is wrong with `name` on its own, before the provider settings are known.

@@ -1,9 +1,8 @@
 //! Validation and planning for `drpair_session_table`: pure and offline. Multi-region strong
 //! consistency has rules AWS enforces at create time; they are checked here, at plan.
 
-use crate::aws::wait::parse_duration;
 use crate::provider::Settings;
-use crate::resources::{PlanRequest, PlanResponse};
+use crate::resources::{PlanRequest, PlanResponse, plan_start, validate_timeouts};
 use crate::tfplugin::diag::{AttrPath, Diagnostics};
 use crate::tfplugin::value::Value;
 
@@ -99,17 +98,7 @@ pub fn validate(c: &Value, d: &mut Diagnostics) {
             "A witness region only applies with consistency = \"strong\".",
         );
     }
-    for op in ["create", "update", "delete"] {
-        if let Some(t) = c.get("timeouts").get(op).as_str()
-            && parse_duration(t).is_none()
-        {
-            d.attr_error(
-                AttrPath::root("timeouts").attr(op),
-                "Invalid timeout",
-                format!("{t:?} is not a duration such as \"10m\"."),
-            );
-        }
-    }
+    validate_timeouts(c, r#""10m""#, d);
 }
 
 /// Checks that need the provider's regions: the MRSC region set and the name length.
@@ -169,17 +158,7 @@ pub fn plan(req: PlanRequest<'_>, resp: &mut PlanResponse) {
         validate_with_settings(config, s, &mut resp.diags);
     }
     let creating = req.prior.is_null();
-    let mut planned = if creating {
-        let mut v =
-            Value::object(super::schema::schema().block.attrs.iter().map(|a| (a.name, Value::Unknown)));
-        v.set("timeouts", Value::Null);
-        v
-    } else {
-        req.prior.clone()
-    };
-    for attr in ARGUMENTS {
-        planned.set(attr, config.get(attr).clone());
-    }
+    let mut planned = plan_start(&super::schema::schema(), req.prior, config, ARGUMENTS);
     let default = |v: &mut Value, attr: &str, d: Value| {
         if v.get(attr).is_null() {
             v.set(attr, d);
