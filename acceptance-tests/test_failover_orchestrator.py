@@ -6,6 +6,7 @@ import json
 import os
 import signal
 import time
+import uuid
 import zipfile
 
 import pytest
@@ -93,9 +94,9 @@ def dr_hcl(endpoint, suffix, gid, arns, package, **overrides):
     return configs.provider(endpoint, suffix) + f'\nresource "drpair_failover_orchestrator" "dr" {{\n{body}\n}}\n'
 
 
-def machines(aws, suffix):
+def machines(aws, suffix, regions=REGIONS):
     out = {}
-    for region in REGIONS:
+    for region in regions:
         for m in aws.client("stepfunctions", region).list_state_machines()["stateMachines"]:
             if suffix in m["name"]:
                 out[region] = m["stateMachineArn"]
@@ -126,11 +127,16 @@ def assert_gone(aws, suffix):
 def run(aws, region, arn, payload, timeout=60):
     """Starts an execution and waits for its end: (status, output or error)."""
     sfn = aws.client("stepfunctions", region)
-    ex = sfn.start_execution(stateMachineArn=arn, input=json.dumps(payload))["executionArn"]
+    ex = sfn.start_execution(stateMachineArn=arn, name=f"test-{uuid.uuid4()}", input=json.dumps(payload))["executionArn"]
     done = wait_until(lambda: sfn.describe_execution(executionArn=ex)["status"] != "RUNNING" or None,
                       timeout=timeout, interval=0.2, what=f"execution {payload}")
     assert done
     d = sfn.describe_execution(executionArn=ex)
+    if d["status"] != "SUCCEEDED":  # where it stopped, for the failure message
+        for e in sfn.get_execution_history(executionArn=ex)["events"]:
+            details = {k: v for k, v in e.items() if k.endswith("FailedEventDetails")}
+            if details:
+                print(e["type"], details)
     return d["status"], json.loads(d.get("output") or "null") if d["status"] == "SUCCEEDED" else d.get("error")
 
 
@@ -284,7 +290,7 @@ def test_orchestrator_killed_apply_converges_and_survives_throttling(tf, aws, st
     standin.faults(outage_regions=[SECONDARY])
     proc = tf.popen("apply", "-auto-approve", "-input=false", "-no-color")
     try:
-        wait_until(lambda: proc.poll() is not None or PRIMARY in machines(aws, suffix), timeout=120,
+        wait_until(lambda: proc.poll() is not None or machines(aws, suffix, [PRIMARY]), timeout=120,
                    interval=0.1, what="the primary state machine")
         assert proc.poll() is None, "apply ended before it could be killed"
     finally:

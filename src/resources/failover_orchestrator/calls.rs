@@ -97,8 +97,15 @@ pub async fn delete_machine(p: &Configured, region: &str, arn: &str) -> Result<(
 }
 
 /// Starts one run (the first heartbeats after create, not a minute later).
-pub async fn start(p: &Configured, region: &str, arn: &str, input: &str) -> Result<(), AwsError> {
-    p.sfn(region).start_execution().state_machine_arn(arn).input(input).send().await.map_err(aws)?;
+pub async fn start(p: &Configured, region: &str, arn: &str, input: &str, name: &str) -> Result<(), AwsError> {
+    p.sfn(region)
+        .start_execution()
+        .state_machine_arn(arn)
+        .name(name)
+        .input(input)
+        .send()
+        .await
+        .map_err(aws)?;
     Ok(())
 }
 

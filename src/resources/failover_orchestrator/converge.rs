@@ -261,7 +261,9 @@ impl Converge<'_> {
         }
         // Heartbeats flow now rather than at the schedule's first tick, a minute away.
         if created_machine {
-            calls::start(p, region, &w.state_machine_arn(i), r#"{"action":"heartbeat"}"#).await?;
+            let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+            let name = format!("heartbeat-at-create-{}", now.as_secs());
+            calls::start(p, region, &w.state_machine_arn(i), r#"{"action":"heartbeat"}"#, &name).await?;
         }
         Ok(())
     }

@@ -216,7 +216,7 @@ fn check_wants(c: &Value, w: &Want, d: &mut Diagnostics) {
             AttrPath::root("control_alarm").attr("region"),
             "Control alarm outside the pair",
             format!(
-                "{} is not one of the pair's regions ({} and {}).",
+                "control_alarm.region = {} is not one of the pair's regions ({} and {}).",
                 ctl.region, w.regions[0], w.regions[1]
             ),
         );
