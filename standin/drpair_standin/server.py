@@ -22,6 +22,7 @@ def build_app():
     from . import regional_api_ext
     from . import apigateway_domains_ext, cloudwatch_ext, route53_ext  # noqa: I001 (own line: branches add imports above)
     from . import route53_records_ext
+    from . import sfn_ext
 
     rds_ext.install()
     dynamodb_ext.install()
@@ -32,6 +33,7 @@ def build_app():
     apigateway_domains_ext.install()
     regional_api_ext.install()
     events_ext.install()
+    sfn_ext.install()
     # CBOR translation inside the faults: throttles and outages are already answered in CBOR.
     # The counter outermost: it sees every request the client sent, faulted or not (bench).
     return RequestCounter(FaultMiddleware(CborToJson(DomainDispatcherApplication(create_backend_app))))
