@@ -23,6 +23,7 @@ def build_app():
     from . import apigateway_domains_ext, cloudwatch_ext, route53_ext  # noqa: I001 (own line: branches add imports above)
     from . import route53_records_ext
     from . import sfn_ext
+    from . import alarm_events_ext
 
     rds_ext.install()
     dynamodb_ext.install()
@@ -34,6 +35,7 @@ def build_app():
     regional_api_ext.install()
     events_ext.install()
     sfn_ext.install()
+    alarm_events_ext.install()
     # CBOR translation inside the faults: throttles and outages are already answered in CBOR.
     # The counter outermost: it sees every request the client sent, faulted or not (bench).
     return RequestCounter(FaultMiddleware(CborToJson(DomainDispatcherApplication(create_backend_app))))
