@@ -18,6 +18,7 @@ def build_app():
     from . import events_ext
     from .cloudwatch_cbor_ext import CborToJson
     from .counters import RequestCounter
+    from .dns_ext import DnsResolver
     from .faults import FaultMiddleware
     from . import regional_api_ext
     from . import apigateway_domains_ext, cloudwatch_ext, route53_ext  # noqa: I001 (own line: branches add imports above)
@@ -38,7 +39,8 @@ def build_app():
     alarm_events_ext.install()
     # CBOR translation inside the faults: throttles and outages are already answered in CBOR.
     # The counter outermost: it sees every request the client sent, faulted or not (bench).
-    return RequestCounter(FaultMiddleware(CborToJson(DomainDispatcherApplication(create_backend_app))))
+    # DNS answers (Route 53's data plane) outside the faults: they survive a us-east-1 outage.
+    return RequestCounter(DnsResolver(FaultMiddleware(CborToJson(DomainDispatcherApplication(create_backend_app)))))
 
 
 def main(argv=None):
