@@ -25,6 +25,7 @@ def build_app():
     from . import route53_records_ext
     from . import sfn_ext
     from . import alarm_events_ext
+    from . import schedule_ext
 
     rds_ext.install()
     dynamodb_ext.install()
@@ -37,10 +38,13 @@ def build_app():
     events_ext.install()
     sfn_ext.install()
     alarm_events_ext.install()
+    schedule_ext.install()
     # CBOR translation inside the faults: throttles and outages are already answered in CBOR.
     # The counter outermost: it sees every request the client sent, faulted or not (bench).
-    # DNS answers (Route 53's data plane) outside the faults: they survive a us-east-1 outage.
-    return RequestCounter(DnsResolver(FaultMiddleware(CborToJson(DomainDispatcherApplication(create_backend_app)))))
+    # DNS answers (Route 53's data plane) and the scheduler's control API outside the faults:
+    # DNS survives a us-east-1 outage, and a test must reach the clock during one.
+    moto_app = CborToJson(DomainDispatcherApplication(create_backend_app))
+    return RequestCounter(DnsResolver(schedule_ext.ScheduleControl(FaultMiddleware(moto_app))))
 
 
 def main(argv=None):
