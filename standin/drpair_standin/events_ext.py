@@ -18,6 +18,9 @@ region with the input AWS gives: the target's constant `Input`, else the value a
 `InputPath`, else its `InputTransformer`'s template, else the whole event as JSON (`time` as
 ISO 8601, as AWS sends it). The target's RoleArn is accepted, not enforced.
 
+A scheduled rule (ScheduleExpression, no EventPattern) receives only its own "Scheduled Event"
+(schedule_ext); moto 5.2.5 matched it with every event put on the default bus.
+
 Delivery into a region in an injected outage (a bus or a state machine there) is queued and
 made when the region leaves the outage (`flush_pending()`, called every tick by
 schedule_ext), as EventBridge retries a failed delivery for up to 24 hours; older entries
@@ -188,8 +191,20 @@ def _start(rule, target, arn, event):
     deliver_or_queue(arn.region, lambda: sfn_ext.start_execution(arn.account, arn.region, target["Arn"], text))
 
 
+def _only_its_schedule(rule, event):
+    """True when a scheduled rule without a pattern must ignore this event. moto matches such a
+    rule with every event on the bus (an empty pattern matches all); on AWS it only fires on its
+    schedule, so a heartbeat rule whose machine puts events would start itself again and again."""
+    if not rule.scheduled_expression or rule.event_pattern.get_pattern():
+        return False
+    return not (event.get("source") == "aws.events" and event.get("detail-type") == "Scheduled Event"
+                and event.get("resources") == [rule.arn])
+
+
 def _wrap_send_to_targets(original):
     def send_to_targets(self, original_event, transform_input=True):
+        if _only_its_schedule(self, original_event):
+            return None
         kinds = [(t, _other_bus(self, t), _state_machine(t)) for t in self.targets]
         if not any(bus or machine for _, bus, machine in kinds):
             return original(self, original_event, transform_input)

@@ -114,3 +114,14 @@ def test_control_api_is_not_faulted_or_counted(standin, faults):
         urllib.request.urlopen(urllib.request.Request(standin + "/drpair/events", method="PUT"), timeout=5)
     assert err.value.code == 405
     assert http(standin + "/drpair/requests")["total"] == before
+
+
+def test_scheduled_rule_ignores_events_put_on_the_bus(aws, clock):
+    sqs, url, qarn = queue(aws, REGION)
+    ev = aws("events", REGION)
+    rule_arn = ev.put_rule(Name="heartbeat", ScheduleExpression="rate(1 minute)")["RuleArn"]
+    ev.put_targets(Rule="heartbeat", Targets=[{"Id": "q", "Arn": qarn}])
+    ev.put_events(Entries=[{"Source": "drpair.orchestrator", "DetailType": "drpair heartbeat", "Detail": "{}"}])
+    assert messages(sqs, url, wait=1) == []  # moto matched every event with a pattern-less rule
+    assert clock(60)["fired"] == [rule_arn]
+    assert [e["detail-type"] for e in messages(sqs, url, wait=1)] == ["Scheduled Event"]
