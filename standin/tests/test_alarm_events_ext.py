@@ -41,7 +41,7 @@ def alarm_events(aws):
     return sqs, url
 
 
-def heartbeat_alarm(cw, name="peer-down", period=1):
+def heartbeat_alarm(cw, name="peer-down", period=2):
     cw.put_metric_data(Namespace="drpair/Failover",
                        MetricData=[{"MetricName": "PeerHeartbeat", "Dimensions": DIMS, "Value": 1}])
     cw.put_metric_alarm(AlarmName=name, Namespace="drpair/Failover", MetricName="PeerHeartbeat", Dimensions=DIMS,
@@ -69,7 +69,7 @@ def test_alarm_goes_to_alarm_when_data_stops_and_says_so_on_the_bus(aws, alarm_e
     assert detail["configuration"]["description"] == "peer heartbeats stopped"
     assert metric["metricStat"] == {"metric": {"dimensions": {"Pair": "p", "Region": "us-east-1"},
                                                "name": "PeerHeartbeat", "namespace": "drpair/Failover"},
-                                    "period": 1, "stat": "SampleCount"}
+                                    "period": 2, "stat": "SampleCount"}
     assert metric["returnData"] is True
     assert aws("cloudwatch", REGION).describe_alarms(AlarmNames=["peer-down"])["MetricAlarms"][0][
         "StateValue"] == "ALARM"

@@ -106,6 +106,23 @@ def test_delivery_into_a_region_in_an_outage_waits_for_it(aws, faults, clock, st
     assert event["region"] == OTHER and event["detail"] == {"from": "us-east-1"}  # envelope kept
 
 
+def test_state_machine_in_a_region_in_an_outage_starts_when_it_recovers(aws, faults, clock, standin):
+    sfn = aws("stepfunctions", REGION)
+    machine = sfn.create_state_machine(name="m", roleArn=ROLE, definition=json.dumps(
+        {"StartAt": "Done", "States": {"Done": {"Type": "Pass", "End": True}}}))["stateMachineArn"]
+    here = aws("events", OTHER)
+    here.put_rule(Name="go", EventPattern=json.dumps({"source": ["drpair.test"]}))
+    here.put_targets(Rule="go", Targets=[{"Id": "sm", "Arn": machine, "RoleArn": ROLE, "Input": '{"n": 1}'}])
+    faults(outage_regions=[REGION])
+    here.put_events(Entries=[{"Source": "drpair.test", "DetailType": "t", "Detail": "{}"}])
+    assert http(standin + "/drpair/events")["pending_deliveries"] == 1
+    faults(outage_regions=[])
+    deadline = time.monotonic() + 5
+    while not sfn.list_executions(stateMachineArn=machine)["executions"]:
+        assert time.monotonic() < deadline, "the queued execution never started"
+        time.sleep(0.1)
+
+
 def test_control_api_is_not_faulted_or_counted(standin, faults):
     faults(outage_regions=["us-east-1", "us-east-2"], throttle_rate=1.0)
     before = http(standin + "/drpair/requests")["total"]

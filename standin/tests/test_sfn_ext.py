@@ -82,7 +82,7 @@ def test_task_in_a_region_under_outage_fails_with_the_sdk_generic_error(aws, fau
     arn = machine(aws, "read", states, "Later")
     execution = sfn.start_execution(stateMachineArn=arn)["executionArn"]
     faults(outage_regions=[REGION])  # the task, a second from now, is signed for us-east-2: 503
-    time.sleep(2)  # nothing to poll: every us-east-2 call answers 503 meanwhile
+    time.sleep(2.5)  # nothing to poll: every us-east-2 call answers 503 meanwhile
     faults(outage_regions=[])
     out = finished(sfn, execution)
     assert json.loads(out["output"]) == {"error": "Rds.RdsException"}
