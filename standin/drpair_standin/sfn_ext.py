@@ -8,16 +8,20 @@ moto executes state machines (its ASL interpreter, a port of LocalStack's) only 
 - turns execution on at start-up, so nobody has to POST /moto-api/config;
 - gives an execution started without a `name` a uuid, as AWS does (moto keeps None, so a
   second nameless start fails ExecutionAlreadyExists);
-- names aws-sdk task errors as AWS does, `<ServiceName>.<ExceptionName>` with the service in
-  the SDK's PascalCase (`Ssm.ParameterAlreadyExistsException`, `Rds.`, `CloudWatch.`); moto
-  used the lower-case resource name (`ssm.`), so a Catch written for AWS did not match. The
-  `Exception` suffix is moto's (and AWS's) rule; an error code the service does not model
-  (e.g. our 503 ServiceUnavailable) is `<ServiceName>.<ServiceName>Exception`, the SDK's
-  generic exception.
+- names aws-sdk task errors as AWS does, `<ServiceName>.<ExceptionName>`, both as the Java
+  SDK v2 (which Step Functions runs) names its client and exception classes: service in
+  PascalCase (`Ssm.`, `Rds.`, `CloudWatch.`), the error shape's words re-cased and a `Fault`
+  suffix replaced by `Exception`, or `Exception` appended (`Ssm.ParameterAlreadyExistsException`,
+  `Rds.DbClusterNotFoundException` for DBClusterNotFoundFault, as CDK code catching it on AWS
+  writes). moto used the lower-case resource name and the raw shape name (`ssm.`,
+  `rds.DBClusterNotFoundFault`), so a Catch written for AWS did not match. An error code the
+  service does not model (e.g. our 503 ServiceUnavailable) is
+  `<ServiceName>.<ServiceName>Exception`, the SDK's generic exception.
 
 `start_execution()` is what EventBridge targets (events_ext) use to start a machine.
 """
 import logging
+import re
 import uuid
 
 from moto.core.config import default_user_config
@@ -47,6 +51,25 @@ def service_error_name(service_name):
     return SERVICE_ERROR_NAMES.get(lower) or lower[:1].upper() + lower[1:]
 
 
+def _pascal(name):
+    """The Java SDK's PascalCase of a shape name: words (an acronym is one word) lower-cased and
+    capitalised, so DBClusterNotFound -> DbClusterNotFound, KMSKey -> KmsKey."""
+    words = re.findall(r"[A-Z]+(?![a-z])|[A-Z][a-z]*|[a-z]+|\d+", name)
+    return "".join(w.lower().capitalize() for w in words)
+
+
+def exception_error_name(service, ex):
+    """`<Service>.<Exception>` for a botocore ClientError (its class is the error shape's name)."""
+    shape = ex.__class__.__name__
+    if shape == "ClientError":  # a code the service does not model: the SDK's generic exception
+        return f"{service}.{service}Exception"
+    if shape.endswith("Fault"):
+        shape = shape[:-len("Fault")]
+    if not shape.endswith("Exception"):
+        shape += "Exception"
+    return f"{service}.{_pascal(shape)}"
+
+
 def _wrap_start_execution(original):
     def start_execution(self, state_machine_arn, name=None, execution_input=None, trace_header=None):
         return original(self, state_machine_arn, name or str(uuid.uuid4()), execution_input, trace_header)
@@ -73,3 +96,4 @@ def install():
     default_user_config["stepfunctions"] = {"execute_state_machine": True}
     StepFunctionsParserBackend.start_execution = _wrap_start_execution(StepFunctionsParserBackend.start_execution)
     StateTaskServiceAwsSdk._normalise_service_error_name = staticmethod(service_error_name)
+    StateTaskServiceAwsSdk._normalise_exception_name = staticmethod(exception_error_name)

@@ -146,3 +146,29 @@ def test_render_template(template, values, expected):
     from drpair_standin.events_ext import render_template
 
     assert render_template(template, values) == expected
+
+
+def test_rds_fault_names_as_the_java_sdk_names_them(aws):
+    states = {
+        "Read": {"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:rds:describeGlobalClusters",
+                 "Parameters": {"GlobalClusterIdentifier": "nope"}, "End": True,
+                 "Catch": [{"ErrorEquals": ["Rds.GlobalClusterNotFoundException"], "Next": "Missing"}]},
+        "Missing": {"Type": "Pass", "Parameters": {"error.$": "$.Error"}, "End": True},
+    }
+    sfn = aws("stepfunctions", REGION)
+    arn = machine(aws, "missing", states, "Read")
+    out = finished(sfn, sfn.start_execution(stateMachineArn=arn)["executionArn"])
+    assert json.loads(out["output"]) == {"error": "Rds.GlobalClusterNotFoundException"}
+
+
+@pytest.mark.parametrize("shape, expected", [
+    ("ParameterAlreadyExists", "Ssm.ParameterAlreadyExistsException"),
+    ("DBClusterNotFoundFault", "Ssm.DbClusterNotFoundException"),
+    ("KMSKeyNotAccessibleFault", "Ssm.KmsKeyNotAccessibleException"),
+    ("ResourceNotFoundException", "Ssm.ResourceNotFoundException"),
+    ("ClientError", "Ssm.SsmException"),
+])
+def test_exception_error_name(shape, expected):
+    from drpair_standin.sfn_ext import exception_error_name
+
+    assert exception_error_name("Ssm", type(shape, (Exception,), {})()) == expected
