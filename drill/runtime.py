@@ -132,8 +132,21 @@ class ApiGateway:
         return response["statusCode"], json.loads(response["body"]), function_arn
 
 
+def function_name(function):
+    """A function's name from its name or (possibly qualified) ARN. Lambda accepts either in
+    ListEventSourceMappings; moto 5.2.5 matches the name only."""
+    return function.split(":function:", 1)[-1].split(":", 1)[0]
+
+
 class EventSourceMapping:
-    """One poll of a function's SQS event source mappings, by those that are Enabled."""
+    """One poll of a function's SQS event source mappings, by those that are Enabled.
+
+    moto itself also reacts to SendMessage on a queue with an enabled mapping: it receives the
+    visible messages, fails to run the function (no Docker) and makes them visible again, which
+    counts as a receive. The drill polls right after each send, so a message is received at most
+    twice before it is processed, far from the queue's maxReceiveCount (5), after which SQS would
+    move it to the dead-letter queue.
+    """
 
     def __init__(self, aws, runtime):
         self.aws = aws
@@ -141,14 +154,14 @@ class EventSourceMapping:
 
     def states(self, region, function):
         """{mapping UUID: State} as the Lambda API reports them."""
-        found = self.aws.client("lambda", region).list_event_source_mappings(FunctionName=function)
+        found = self.aws.client("lambda", region).list_event_source_mappings(FunctionName=function_name(function))
         return {m["UUID"]: m["State"] for m in found["EventSourceMappings"]}
 
     def poll(self, region, function):
         """Deliver what the enabled mappings' queues hold; returns (delivered, failed)."""
         lam, sqs = self.aws.client("lambda", region), self.aws.client("sqs", region)
         delivered = failed = 0
-        for m in lam.list_event_source_mappings(FunctionName=function)["EventSourceMappings"]:
+        for m in lam.list_event_source_mappings(FunctionName=function_name(function))["EventSourceMappings"]:
             if m["State"] != "Enabled" or ":sqs:" not in m["EventSourceArn"]:
                 continue
             queue_arn = m["EventSourceArn"]
@@ -166,8 +179,10 @@ class EventSourceMapping:
             retry = {f["itemIdentifier"] for f in result.get("batchItemFailures", [])}
             done = [r for r in records if r["messageId"] not in retry]
             if done:
-                sqs.delete_message_batch(QueueUrl=url, Entries=[
+                deleted = sqs.delete_message_batch(QueueUrl=url, Entries=[
                     {"Id": str(i), "ReceiptHandle": r["receiptHandle"]} for i, r in enumerate(done)])
+                if deleted.get("Failed"):  # processed but not deleted: SQS delivers it again (idempotent)
+                    raise RuntimeError(f"DeleteMessageBatch failed in {region}: {deleted['Failed']}")
             delivered += len(done)
             failed += len(retry)
         return delivered, failed

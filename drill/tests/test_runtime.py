@@ -52,7 +52,8 @@ def test_handler_runs_with_the_deployed_environment_and_mapping_delivers(pair):
     assert response["statusCode"] == 202, response
     assert json.loads(response["body"])["region"] == REGION
 
-    delivered, failed = EventSourceMapping(aws, runtime).poll(REGION, "orders-t")
+    function_arn = aws.client("lambda", REGION).get_function(FunctionName="orders-t")["Configuration"]["FunctionArn"]
+    delivered, failed = EventSourceMapping(aws, runtime).poll(REGION, function_arn)  # as API Gateway names it
 
     assert (delivered, failed) == (1, 0)
     item = aws.client("dynamodb", REGION).get_item(TableName="orders-t", Key={"order_id": {"S": "rt-1"}})["Item"]
