@@ -78,6 +78,7 @@ class Drill:
             self.apply()
             applied = True
             self.write_orders()
+            self.wait_heartbeats()
             self.fail_over()
             self.fail_back()
         except DrillFailed as exc:
@@ -178,6 +179,20 @@ class Drill:
         self.timeline.mark("orders_written", f"{len(self.orders)} orders stored (primary)", source="drill clock")
         print(f"{len(self.orders)} orders stored, processed in {self.primary}")
 
+    def wait_heartbeats(self):
+        """Both peer-down alarms OK before the outage: a failover is triggered by the change
+        OK -> ALARM, and right after create the alarms start in ALARM (missing data breaches)."""
+        self.step("waiting until each region hears the other's heartbeats (both peer-down alarms OK)")
+
+        def both_ok():
+            states = {side: self.pair.peer_down(side)[0] for side in ("primary", "secondary")}
+            if set(states.values()) == {"OK"}:
+                self.timeline.mark("heartbeats_ok", "both peer-down alarms OK", source="drill clock (poll)")
+            return states
+
+        self.watch("heartbeats", [("peer-down alarms", both_ok)], lambda: self.missing("heartbeats_ok"),
+                   timeout=self.args.timeout)
+
     # ---- watching ------------------------------------------------------------------------------
     def observe(self, name, fn):
         """Run one observer; an AWS error (e.g. the region in outage) is remembered, not fatal."""
@@ -205,6 +220,8 @@ class Drill:
         return [n for n in names if n not in self.timeline.points]
 
     def see_alarm(self, point, label, want, since):
+        if point in self.timeline.points:
+            return
         state, changed = self.pair.peer_down("secondary")
         if state == want and changed is not None and changed >= since:
             self.timeline.mark(point, label, at=changed, source="secondary's peer-down alarm StateUpdatedTimestamp")
@@ -212,6 +229,8 @@ class Drill:
     def see_execution(self, action, since, call, prefix):
         """Mark <prefix>_started/_ended and the call's points for the first `action` execution
         of the secondary's state machine started after `since`."""
+        if f"{prefix}_ended" in self.timeline.points:
+            return
         ex = next((e for e in self.pair.executions("secondary", since)
                    if isinstance(e["input"], dict) and e["input"].get("action") == action), None)
         if ex is None:
@@ -231,13 +250,15 @@ class Drill:
                                at=ex["stop"], source="execution stopDate")
 
     def see_dns(self, side, point):
+        if point in self.timeline.points:
+            return
         got, alias = self.pair.dns()
         if got == side:
             self.timeline.mark(point, f"DNS answers {side.upper()} ({alias})", source="resolver, polled")
 
     def probe_order(self, side, point):
         """Once DNS names `side`: send the probe order; marked when it is readable, processed there."""
-        if self.pair.dns()[0] != side:
+        if point in self.timeline.points or self.pair.dns()[0] != side:
             return
         order_id = f"drill-{self.suffix}-{side}-first"
         self.send_order(order_id)
@@ -316,7 +337,7 @@ class Drill:
         self.plan_empty("after failback")
 
     def see_esms_home(self):
-        if esms_home({s: self.pair.esm_states(s) for s in ("primary", "secondary")}):
+        if "esms_home" not in self.timeline.points and esms_home({s: self.pair.esm_states(s) for s in ("primary", "secondary")}):
             self.timeline.mark("esms_home", "mappings: primary Enabled, secondary Disabled",
                                source="Lambda ListEventSourceMappings, polled")
 
