@@ -159,6 +159,7 @@ class Aws:
             left |= self._sweep_apigateway(region, suffix)
             left |= self._sweep_order_pipeline(region, suffix)
             left |= self._sweep_events(region, suffix)
+            left |= self._sweep_orchestrator(region, suffix)
         left |= self._sweep_route53(suffix, regions)
         return sorted(left)
 
@@ -256,6 +257,18 @@ class Aws:
         for archive in ev.list_archives()["Archives"]:
             if suffix in archive["ArchiveName"]:
                 left.add(f"{region} event-archive {archive['ArchiveName']}")
+        return left
+
+    def _sweep_orchestrator(self, region, suffix):
+        """Step Functions state machines and SSM parameters named with the suffix (the failover
+        orchestrator's machines, lock, active-region and readiness-report parameters)."""
+        left = set()
+        for m in _pages(self.client("stepfunctions", region), "list_state_machines", "stateMachines"):
+            if suffix in m["name"]:
+                left.add(f"{region} state-machine {m['name']}")
+        for p in _pages(self.client("ssm", region), "describe_parameters", "Parameters"):
+            if suffix in p["Name"]:
+                left.add(f"{region} ssm-parameter {p['Name']}")
         return left
 
     def _sweep_kms(self, region, suffix):

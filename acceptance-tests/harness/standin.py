@@ -84,6 +84,13 @@ class StandIn:
         with urllib.request.urlopen(req, timeout=10) as resp:
             return json.load(resp)
 
+    def moto_config(self, **cfg):
+        """moto's own switches, e.g. moto_config(stepfunctions={"execute_state_machine": True})."""
+        req = urllib.request.Request(f"{self.url}/moto-api/config", data=json.dumps(cfg).encode(),
+                                     method="POST", headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(req, timeout=10) as resp:
+            return resp.read()
+
     # ---- diagnostics -------------------------------------------------------------------
     def request_count(self) -> int:
         """Requests served so far (all services); a delta of 0 proves nobody called AWS."""

@@ -61,6 +61,8 @@ impl AwsError {
                 || c.ends_with("NotFound")
                 || c.ends_with("NotFoundException")
                 || c.starts_with("NoSuch")
+                // Step Functions: StateMachineDoesNotExist, ExecutionDoesNotExist.
+                || c.ends_with("DoesNotExist")
         })
     }
 
@@ -112,6 +114,7 @@ mod tests {
         assert!(api("NotFoundException").is_not_found());
         assert!(api("ResourceNotFoundException").is_not_found());
         assert!(api("NoSuchBucket").is_not_found());
+        assert!(api("StateMachineDoesNotExist").is_not_found());
         assert!(api("InvalidVpcID.NotFound").is_not_found());
         assert!(!api("InvalidDBClusterStateFault").is_not_found());
         assert!(api("DBClusterAlreadyExistsFault").is_already_exists());

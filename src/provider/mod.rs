@@ -97,6 +97,9 @@ impl Configured {
     pub fn eventbridge(&self, region: &str) -> aws_sdk_eventbridge::Client {
         aws_sdk_eventbridge::Client::new(self.sdk(region))
     }
+    pub fn sfn(&self, region: &str) -> aws_sdk_sfn::Client {
+        aws_sdk_sfn::Client::new(self.sdk(region))
+    }
     /// Route 53 is global; its control plane answers in us-east-1 only, so the client is
     /// pinned there whatever the pair's regions are.
     pub fn route53(&self) -> aws_sdk_route53::Client {

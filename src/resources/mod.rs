@@ -6,6 +6,7 @@
 pub mod common;
 pub mod dns_failover;
 pub mod event_bus;
+pub mod failover_orchestrator;
 pub mod global_database;
 pub mod network;
 pub mod order_pipeline;
@@ -90,6 +91,7 @@ pub fn all() -> Vec<Arc<dyn Resource>> {
     vec![
         Arc::new(dns_failover::DnsFailover::new()),
         Arc::new(event_bus::EventBus::new()),
+        Arc::new(failover_orchestrator::FailoverOrchestrator::new()),
         Arc::new(global_database::GlobalDatabase::new()),
         Arc::new(network::Network::new()),
         Arc::new(order_pipeline::OrderPipeline::new()),

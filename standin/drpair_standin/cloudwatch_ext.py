@@ -23,9 +23,14 @@ provider's alarm aggregation and its Route 53 control health checks hang on alar
   depends on, and more than one composite per call; deleted alarms lose their tags, and
   ListTagsForResource of an unknown alarm is ResourceNotFoundException.
 
+Every state change (metric or composite, evaluated or SetAlarmState) is reported to the
+callbacks registered with `on_state_change()` (alarm_events_ext turns them into EventBridge
+events), with the lock held.
+
 Error codes follow botocore's model; which messages are AWS's and which are ours is in the README.
 """
 import json
+import logging
 import math
 import re
 import threading
@@ -52,6 +57,8 @@ OPERATORS = {
 # Every alarm state change in any region happens under this lock (werkzeug serves in threads).
 _LOCK = threading.RLock()
 _installed = False
+_LISTENERS = []  # callables (alarm, previous) called after each state change; see on_state_change
+LOG = logging.getLogger(__name__)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -196,14 +203,35 @@ def _is_composite(alarm):
     return getattr(alarm, "rule", None) is not None
 
 
+def on_state_change(callback):
+    """Call `callback(alarm, previous)` after every change of an alarm's StateValue, where
+    previous is {"value", "reason", "reason_data", "timestamp"} of the state it left."""
+    _LISTENERS.append(callback)
+
+
+def _snapshot(alarm):
+    return {"value": alarm.state_value, "reason": alarm.state_reason, "reason_data": alarm.state_reason_data,
+            "timestamp": alarm.state_updated_timestamp}
+
+
+def _changed(alarm, previous):
+    for callback in list(_LISTENERS):
+        try:
+            callback(alarm, previous)
+        except Exception:  # noqa: BLE001 (a listener must never break the CloudWatch call)
+            LOG.exception("drpair-standin: alarm state listener failed")
+
+
 def _set_state(alarm, value, reason, reason_data, force=False):
     """Change an alarm's state (moto keeps a history); a no-op when the value is unchanged."""
     if value == alarm.state_value and not force:
         return False
     changed = value != alarm.state_value
+    previous = _snapshot(alarm)
     alarm.update_state(reason, reason_data, value)
     if changed:
         alarm.state_transitioned_timestamp = alarm.state_updated_timestamp
+        _changed(alarm, previous)
     return changed
 
 
@@ -403,11 +431,12 @@ def _wrap_set_alarm_state(orig):
     def set_alarm_state(self, alarm_name, reason, reason_data, state_value):
         with _LOCK:
             alarm = self.alarms.get(alarm_name)
-            before = alarm.state_value if alarm is not None else None
+            before = _snapshot(alarm) if alarm is not None else None
             orig(self, alarm_name, reason, reason_data, state_value)
             alarm = self.alarms[alarm_name]
-            if alarm.state_value != before:
+            if before is not None and alarm.state_value != before["value"]:
                 alarm.state_transitioned_timestamp = alarm.state_updated_timestamp
+                _changed(alarm, before)
             # the state holds until the next periodic evaluation, as on AWS
             alarm.drpair_evaluated_at = utcnow()
             settle_composites(self)

@@ -117,6 +117,14 @@ def health(backend, hc, seen=()):
     return healthy, text
 
 
+def is_healthy(backend, hc_id):
+    """Route 53's view of one health check for DNS answers (dns_ext); a check that no longer
+    exists counts as healthy (AWS: its status "can't be predicted")."""
+    with _LOCK:
+        hc = backend.health_checks.get(hc_id)
+        return True if hc is None else health(backend, hc)[0]
+
+
 class HealthCheckStatusMetrics(CloudWatchMetricProvider):
     """AWS/Route53 HealthCheckStatus in us-east-1, as Route 53 publishes it."""
 

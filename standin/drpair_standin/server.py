@@ -18,10 +18,14 @@ def build_app():
     from . import events_ext
     from .cloudwatch_cbor_ext import CborToJson
     from .counters import RequestCounter
+    from .dns_ext import DnsResolver
     from .faults import FaultMiddleware
     from . import regional_api_ext
     from . import apigateway_domains_ext, cloudwatch_ext, route53_ext  # noqa: I001 (own line: branches add imports above)
     from . import route53_records_ext
+    from . import sfn_ext
+    from . import alarm_events_ext
+    from . import schedule_ext
 
     rds_ext.install()
     dynamodb_ext.install()
@@ -32,9 +36,15 @@ def build_app():
     apigateway_domains_ext.install()
     regional_api_ext.install()
     events_ext.install()
+    sfn_ext.install()
+    alarm_events_ext.install()
+    schedule_ext.install()
     # CBOR translation inside the faults: throttles and outages are already answered in CBOR.
     # The counter outermost: it sees every request the client sent, faulted or not (bench).
-    return RequestCounter(FaultMiddleware(CborToJson(DomainDispatcherApplication(create_backend_app))))
+    # DNS answers (Route 53's data plane) and the scheduler's control API outside the faults:
+    # DNS survives a us-east-1 outage, and a test must reach the clock during one.
+    moto_app = CborToJson(DomainDispatcherApplication(create_backend_app))
+    return RequestCounter(DnsResolver(schedule_ext.ScheduleControl(FaultMiddleware(moto_app))))
 
 
 def main(argv=None):

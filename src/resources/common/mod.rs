@@ -2,3 +2,4 @@
 
 pub mod iam_role;
 pub mod kms;
+pub mod package;

@@ -29,8 +29,9 @@ fn region_attrs() -> Vec<Attr> {
             "event_source_mapping_id",
             Type::String,
             Computed,
-            "UUID of the queue-to-function mapping (null while it is missing, disabled or lacks \
-             `ReportBatchItemFailures`).",
+            "UUID of the queue-to-function mapping (null while it is missing or lacks \
+             `ReportBatchItemFailures`). Whether it is enabled is the failover orchestrator's \
+             run-time choice (it stops a failed region consuming), never drift.",
         ),
         Attr::new(
             "alarm_names",

@@ -231,7 +231,9 @@ pub struct MappingSeen {
     pub uuid: String,
     pub queue_arn: String,
     pub batch_size: Option<i64>,
-    /// Enabled (or becoming so) and reporting partial-batch failures: as this resource wants.
+    /// Reporting partial-batch failures and not being deleted: as this resource wants.
+    /// Enabled or disabled is not ours to judge: the failover orchestrator disables a failed
+    /// region's mappings at run time, and that must not show as drift.
     pub as_wanted: bool,
 }
 
@@ -244,14 +246,14 @@ pub async fn find_mappings(lambda: &Client, function: &str) -> Result<Vec<Mappin
             None => return Ok(found),
         };
         for m in page.event_source_mappings() {
-            let enabled = !matches!(m.state(), Some("Disabled" | "Disabling" | "Deleting"));
+            let alive = m.state() != Some("Deleting");
             let reports =
                 m.function_response_types().contains(&FunctionResponseType::ReportBatchItemFailures);
             found.push(MappingSeen {
                 uuid: m.uuid().unwrap_or_default().to_string(),
                 queue_arn: m.event_source_arn().unwrap_or_default().to_string(),
                 batch_size: m.batch_size().map(i64::from),
-                as_wanted: enabled && reports,
+                as_wanted: alive && reports,
             });
         }
     }
@@ -294,7 +296,6 @@ pub async fn update_mapping(lambda: &Client, uuid: &str, batch: i64) -> Result<(
         .uuid(uuid)
         .batch_size(batch as i32)
         .function_response_types(FunctionResponseType::ReportBatchItemFailures)
-        .enabled(true)
         .send()
         .await
         .map_err(aws)?;
