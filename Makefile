@@ -17,7 +17,7 @@ PORT ?= 4566
 PYTEST_WORKERS ?= 2
 
 # `lambda` is also a directory: without .PHONY make would call it up to date and do nothing.
-.PHONY: build install venv standin unit standin-test lambda lambda-test acceptance test docs lint demo bench
+.PHONY: build install venv standin unit standin-test lambda lambda-test drill-test acceptance test docs lint demo drill bench
 
 build: ## debug build of the provider (what tests, docs and the demo use)
 	cargo build
@@ -48,10 +48,13 @@ lambda: ## lambda/dist/order-processor.zip and readiness.zip, same bytes every b
 lambda-test: venv ## the Lambda functions' tests, in-process against moto
 	cd lambda && ../.venv/bin/python -m pytest -q
 
+drill-test: venv ## the drill's own tests (timeline, SVG renderer, in-process runtime)
+	.venv/bin/python -m pytest -q drill/tests
+
 acceptance: build venv ## real terraform against the stand-in, 2 tests at a time
 	.venv/bin/pytest -n $(PYTEST_WORKERS) acceptance-tests
 
-test: lint unit standin-test lambda-test acceptance
+test: lint unit standin-test lambda-test drill-test acceptance
 
 docs: build ## regenerate docs/ from the provider schema
 	scripts/gen-docs
@@ -60,8 +63,11 @@ lint: ## formatting and clippy, warnings are errors
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 
-demo: ## build, stand-in, apply examples/global-database, switchover, destroy
+demo: ## build, stand-in, apply examples/global-database, switchover, destroy; then the drill
 	scripts/demo
+
+drill: ## fail examples/trading-platform over and back on a private stand-in; timeline in drill/out/
+	scripts/drill
 
 bench: build venv ## provider overhead and refresh cost: a table and bench/results.json (bench/README.md)
 	.venv/bin/python bench/run.py

@@ -8,7 +8,8 @@ event shapes:
   order id as key. Failed messages are returned in batchItemFailures so only they are retried
   and, after maxReceiveCount, land in the dead-letter queue.
 * API Gateway REST proxy (AWS_PROXY): GET /health checks this region's own dependencies;
-  POST /orders validates an order and puts it on ORDERS_QUEUE_URL.
+  POST /orders validates an order and puts it on ORDERS_QUEUE_URL (or on this region's queue
+  named ORDERS_QUEUE_NAME).
 
 Only the standard library and boto3 are used: both are on the managed Python runtime, so the
 package needs no build step and its bytes depend on this source alone.
@@ -267,6 +268,29 @@ def reset_clients():
     """Forget cached clients (tests create them inside each mocked AWS)."""
     _client.cache_clear()
     _table.cache_clear()
+    _queue_url_by_name.cache_clear()
+
+
+def queue_url(purpose="data"):
+    """The order queue: ORDERS_QUEUE_URL, else this region's URL of the queue ORDERS_QUEUE_NAME.
+
+    One package runs in both regions with one environment, but a queue URL names its region:
+    a pair sets the queue's name (the same in both regions) and each copy finds its own
+    region's queue, so no copy ever depends on the other region. None when neither is set;
+    raises ClientError/BotoCoreError when the lookup fails.
+    """
+    url = os.environ.get("ORDERS_QUEUE_URL")
+    if url:
+        return url
+    name = os.environ.get("ORDERS_QUEUE_NAME")
+    return _queue_url_by_name(region(), name, purpose) if name else None
+
+
+@functools.lru_cache(maxsize=None)
+def _queue_url_by_name(own_region, name, purpose):
+    # Cached per container (a URL never changes); the region is part of the key for callers
+    # that switch regions in one process, as the drill's in-process runtime does.
+    return _client("sqs", purpose).get_queue_url(QueueName=name)["QueueUrl"]
 
 
 def process_record(table, record):
@@ -362,7 +386,7 @@ def check_dependencies():
 
     table = os.environ.get("ORDERS_TABLE")
     parameter = os.environ.get("HEALTH_PARAMETER")
-    queue = os.environ.get("ORDERS_QUEUE_URL")
+    queue = os.environ.get("ORDERS_QUEUE_URL") or os.environ.get("ORDERS_QUEUE_NAME")
     # The table is what the function exists for: not configuring it is a failure, not a skip.
     if table:
         run("dynamodb", True, table_active)
@@ -373,7 +397,7 @@ def check_dependencies():
     run(
         "sqs",
         queue,
-        lambda: _client("sqs", "health").get_queue_attributes(QueueUrl=queue, AttributeNames=["QueueArn"]),
+        lambda: _client("sqs", "health").get_queue_attributes(QueueUrl=queue_url("health"), AttributeNames=["QueueArn"]),
     )
     healthy = all(result in ("ok", "skipped") for result in checks.values())
     return healthy, checks
@@ -399,15 +423,15 @@ def submit_order(event):
     except InvalidOrder as exc:
         return _response(400, {"error": "invalid order", "fields": exc.errors})
 
-    queue = os.environ.get("ORDERS_QUEUE_URL")
-    if not queue:
-        log(logging.ERROR, "ORDERS_QUEUE_URL not set")
-        return _response(503, {"error": "order queue not configured"})
-    message = {"QueueUrl": queue, "MessageBody": order_json(order)}
-    if queue.endswith(".fifo"):
-        # FIFO queues need these; per-account ordering and dedup on the order id fit orders.
-        message.update(MessageGroupId=order["account"], MessageDeduplicationId=order["order_id"])
     try:
+        queue = queue_url()
+        if not queue:
+            log(logging.ERROR, "neither ORDERS_QUEUE_URL nor ORDERS_QUEUE_NAME is set")
+            return _response(503, {"error": "order queue not configured"})
+        message = {"QueueUrl": queue, "MessageBody": order_json(order)}
+        if queue.endswith(".fifo"):
+            # FIFO queues need these; per-account ordering and dedup on the order id fit orders.
+            message.update(MessageGroupId=order["account"], MessageDeduplicationId=order["order_id"])
         sent = _client("sqs").send_message(**message)
     except (ClientError, BotoCoreError) as exc:
         # Safe for the client to retry with the same order_id: the write is idempotent.

@@ -18,7 +18,8 @@ PARAMETER = "/drpair/test/health"
 @pytest.fixture
 def aws(monkeypatch):
     """A mocked region with the orders table, the queue and the health parameter."""
-    for name in ("AWS_PROFILE", "AWS_ENDPOINT_URL", "ORDERS_TABLE", "ORDERS_QUEUE_URL", "HEALTH_PARAMETER"):
+    for name in ("AWS_PROFILE", "AWS_ENDPOINT_URL", "ORDERS_TABLE", "ORDERS_QUEUE_URL", "ORDERS_QUEUE_NAME",
+                 "HEALTH_PARAMETER"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
     monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")

@@ -3,6 +3,8 @@
 import base64
 import json
 
+import boto3
+
 import orders
 from conftest import CONTEXT, REGION, TABLE, api_event, order
 
@@ -85,6 +87,30 @@ def test_post_order_lands_on_the_queue(aws):
         "quantity": "100",
         "price": "12.50",
     }
+
+
+def test_post_order_finds_its_own_regions_queue_by_name(aws, monkeypatch):
+    # A pair deploys one environment to both regions: the name, not a regional URL.
+    monkeypatch.delenv("ORDERS_QUEUE_URL")
+    monkeypatch.setenv("ORDERS_QUEUE_NAME", "orders-test")
+    other = boto3.client("sqs", region_name="us-west-2")
+    other.create_queue(QueueName="orders-test")
+
+    status, body, _ = call(api_event("POST", "/orders", body=json.dumps(order(order_id="api-n"))))
+    healthy = call(api_event("GET", "/health"))
+
+    assert (status, body["region"]) == (202, REGION)
+    assert len(aws.sqs.receive_message(QueueUrl=aws.queue_url, MaxNumberOfMessages=10)["Messages"]) == 1
+    assert "Messages" not in other.receive_message(QueueUrl=other.get_queue_url(QueueName="orders-test")["QueueUrl"])
+    assert (healthy[0], healthy[1]["checks"]["sqs"]) == (200, "ok")
+
+
+def test_post_order_queue_name_not_found_is_503(aws, monkeypatch):
+    monkeypatch.delenv("ORDERS_QUEUE_URL")
+    monkeypatch.setenv("ORDERS_QUEUE_NAME", "no-such-queue")
+    status, body, _ = call(api_event("POST", "/orders", body=json.dumps(order(order_id="api-m"))))
+    assert (status, body["order_id"]) == (503, "api-m")
+    assert call(api_event("GET", "/health"))[0] == 503
 
 
 def test_post_order_base64_body(aws):
