@@ -296,7 +296,7 @@ export class Parameters extends cdktf.TerraformResource {
   // ==========
 
   // effective - computed: true, optional: false, required: false
-  private _effective = new cdktf.StringMapMap(this, "effective");
+  private _effective = new cdktf.AnyMap(this, "effective");
   public get effective() {
     return this._effective;
   }
@@ -378,7 +378,7 @@ export class Parameters extends cdktf.TerraformResource {
   }
 
   // runtime_values - computed: true, optional: false, required: false
-  private _runtimeValues = new cdktf.StringMapMap(this, "runtime_values");
+  private _runtimeValues = new cdktf.AnyMap(this, "runtime_values");
   public get runtimeValues() {
     return this._runtimeValues;
   }
