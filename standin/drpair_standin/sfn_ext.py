@@ -18,6 +18,11 @@ moto executes state machines (its ASL interpreter, a port of LocalStack's) only 
   service does not model (e.g. our 503 ServiceUnavailable) is
   `<ServiceName>.<ServiceName>Exception`, the SDK's generic exception.
 
+- returns `[]` for a JSONPath filter (`[?(...)]`) that matches nothing, as AWS does; moto
+  raised "could not be found" (States.Runtime) for it, returning `[]` only for slices and
+  wildcards, so a gate like `$.MetricAlarms[?(@.StateValue == 'ALARM')]` failed exactly when
+  all was well (moto issue 10078).
+
 `start_execution()` is what EventBridge targets (events_ext) use to start a machine.
 """
 import logging
@@ -25,6 +30,7 @@ import re
 import uuid
 
 from moto.core.config import default_user_config
+from moto.stepfunctions.parser.asl.utils import json_path
 from moto.stepfunctions.parser.asl.component.state.exec.state_task.service.state_task_service_aws_sdk import (
     StateTaskServiceAwsSdk,
 )
@@ -97,3 +103,6 @@ def install():
     StepFunctionsParserBackend.start_execution = _wrap_start_execution(StepFunctionsParserBackend.start_execution)
     StateTaskServiceAwsSdk._normalise_service_error_name = staticmethod(service_error_name)
     StateTaskServiceAwsSdk._normalise_exception_name = staticmethod(exception_error_name)
+    # extract_json looks this helper up at call time: a filter is an indefinite path like a slice.
+    slice_or_wildcard = json_path._contains_slice_or_wildcard_array
+    json_path._contains_slice_or_wildcard_array = lambda path: slice_or_wildcard(path) or "[?(" in path
