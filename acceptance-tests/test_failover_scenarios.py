@@ -243,7 +243,7 @@ def test_planned_switchover_moves_the_writer_with_no_data_loss(tf, aws, standin,
     arn = pair.start("secondary", {"action": "switchover", "target_region": SECONDARY})
     done = pair.finished("secondary", arn)
 
-    assert done["status"] == "SUCCEEDED", done
+    assert done["status"] == "SUCCEEDED", (done.get("error"), done.get("cause"))
     assert done["output"]["result"] == "switched"
     # The RPO-0 path: SwitchoverGlobalCluster, never a failover allowing data loss.
     assert pair.calls("secondary", arn, "switchoverGlobalCluster") == 1
@@ -273,7 +273,7 @@ def test_failback_is_automatic_once_the_primary_has_recovered(tf, aws, standin, 
                     interval=1, what="a recovered execution in the secondary")[0]
     done = pair.finished("secondary", ex["executionArn"], timeout=180)
 
-    assert done["status"] == "SUCCEEDED", done
+    assert done["status"] == "SUCCEEDED", (done.get("error"), done.get("cause"))
     history = pair.history("secondary", ex["executionArn"])
     assert pair.calls("secondary", ex["executionArn"], "switchoverGlobalCluster") == 1
     points = history_points(history, "switchoverGlobalCluster")
