@@ -46,7 +46,8 @@ PHASES = [
     Phase("switchover: writer home again", "failback_called", "failed_back", "failback"),
     Phase("UNPLANNED failover in the primary", "primary_failover_started", "primary_failover_ended", "failback"),
     Phase("traffic: DNS answers PRIMARY", "restored", "dns_primary", "failback"),
-    Phase("event source mappings: primary only", "restored", "esms_home", "failback"),
+    Phase("primary fenced: its mappings Disabled", "restored", "primary_fenced", "failback"),
+    Phase("primary consuming again", "restored", "esms_home", "failback"),
     Phase("first order accepted in the primary", "restored", "first_order_primary", "failback"),
 ]
 
@@ -317,7 +318,7 @@ class Drill:
             ("primary", lambda: self.see_execution("failover", t1, "failoverGlobalCluster", "primary_failover",
                                                    side="primary")),
             ("dns", lambda: self.see_dns("primary", "dns_primary")),
-            ("mappings", self.see_esms_home),
+            ("mappings", self.see_mappings),
             ("first order", lambda: self.probe_order("primary", "first_order_primary")),
         ], self.failback_missing(plan), timeout=self.args.timeout + self.args.failback_after)
         plan.result()
@@ -336,7 +337,10 @@ class Drill:
         side, alias = self.pair.dns()
         self.check("DNS answers the primary", side == "primary", alias)
         states = {s: self.pair.esm_states(s) for s in ("primary", "secondary")}
-        self.check("event source mappings: primary Enabled, secondary Disabled", esms_home(states), str(states))
+        self.check("event source mappings: primary fenced while failed away from, Enabled after the failback; "
+                   "the secondary still consuming (a planned switchover fences nobody)",
+                   "primary_fenced" in self.timeline.points
+                   and all(v == "Enabled" for side in states.values() for v in side.values()), str(states))
         active = {s: self.pair.active_region(s) for s in ("primary", "secondary")}
         self.check("active-region parameter is the primary in both regions",
                    set(active.values()) == {self.primary}, str(active))
@@ -355,12 +359,18 @@ class Drill:
                         f"{self.timeline.seconds('primary_failover_started'):+.1f} s: {primary['status']} "
                         f"{primary['output'] or primary['error']} (input {primary['input']})" if primary else ""))
             return self.missing("recovered", "failback_started", "failed_back", "failback_ended", "dns_primary",
-                                "esms_home", "first_order_primary") + ([] if plan.done() else ["plan"])
+                                "primary_fenced", "esms_home", "first_order_primary") + ([] if plan.done() else ["plan"])
         return missing
 
-    def see_esms_home(self):
-        if "esms_home" not in self.timeline.points and esms_home({s: self.pair.esm_states(s) for s in ("primary", "secondary")}):
-            self.timeline.mark("esms_home", "mappings: primary Enabled, secondary Disabled",
+    def see_mappings(self):
+        """The spec's sync: a region failed away from is fenced (its mappings Disabled) once it is
+        reachable; the active region's are Enabled; a planned switchover fences nobody."""
+        states = {s: set(self.pair.esm_states(s).values()) for s in ("primary", "secondary")}
+        if states == {"primary": {"Disabled"}, "secondary": {"Enabled"}}:
+            self.timeline.mark("primary_fenced", "mappings: primary Disabled, secondary Enabled",
+                               source="Lambda ListEventSourceMappings, polled")
+        if "failback_called" in self.timeline.points and states["primary"] == {"Enabled"}:
+            self.timeline.mark("esms_home", "mappings: primary Enabled again",
                                source="Lambda ListEventSourceMappings, polled")
 
     def plan_empty(self, when):
@@ -422,12 +432,6 @@ def terraform_words(text):
 
 # The point each execution's "writer confirmed, synced" moment is recorded as.
 SYNCED = {"failover": "promoted", "failback": "failed_back", "primary_failover": "primary_promoted"}
-
-
-def esms_home(states):
-    """Primary's mappings all Enabled and the secondary's all Disabled (the spec's sync(primary))."""
-    p, s = states["primary"].values(), states["secondary"].values()
-    return bool(p) and bool(s) and all(v == "Enabled" for v in p) and all(v == "Disabled" for v in s)
 
 
 def sweep_orchestrator(aws, suffix):
