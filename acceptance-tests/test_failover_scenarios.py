@@ -8,7 +8,8 @@ faults and start executions the way an operator would, then look at AWS.
 
 Scenarios: unplanned failover, planned switchover, automatic failback, two concurrent failover
 triggers, a failing readiness check blocking a switchover, and an outage during apply.
-The ones that wait for heartbeats to be missed are marked slow (about a minute each or more).
+The ones that wait for heartbeats to be missed, or for the provider to give up on a dead region,
+are marked slow (about a minute each or more).
 """
 import importlib.util
 import json
@@ -363,6 +364,7 @@ def test_failing_readiness_blocks_a_switchover(tf, aws, standin, suffix, network
     destroy_clean(tf, aws, suffix)
 
 
+@pytest.mark.slow  # the provider retries the dead region for about 90 s before it gives up
 def test_outage_during_apply_names_the_region_leaks_nothing_and_converges(tf, aws, standin, suffix, network,
                                                                            zips):
     # What the orchestrator builds on exists first; then its own apply meets a dead secondary.
