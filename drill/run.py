@@ -410,6 +410,9 @@ class Drill:
         (out / "timeline.svg").write_text(svg.render("drpair failover drill: seconds since the outage", bars, markers))
         self.step("timeline (seconds since the outage was injected)")
         print(tl.table())
+        print("\nphases:")
+        for ph, start, end in tl.bars(PHASES):
+            print(f"  {end - start:7.1f} s  {ph.label}")
         for note in tl.notes:
             print(f"note: {note}")
         failed = [c for c in self.checks if not c["ok"]]
