@@ -1,4 +1,4 @@
-"""EventBridge bus-to-bus delivery as AWS does it: the event keeps its envelope.
+"""EventBridge delivery as AWS does it: envelopes kept across buses, state machine targets, retries.
 
 moto 5.2.5 delivers a rule's event to an event bus in another region or account by calling
 PutEvents there, which gives the event a new id, time and `region`/`account` of the receiving
