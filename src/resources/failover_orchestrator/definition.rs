@@ -158,7 +158,8 @@ impl Builder<'_> {
         self.add(&end, then_state);
     }
 
-    /// Reads the global cluster's writer(s) into `$.db.writers`.
+    /// Reads the global cluster's writer(s) into `$.db.writers`. Step Functions names the
+    /// AWS SDK's fields as the Java SDK does (`DbClusterArn`, not the API's `DBClusterArn`).
     fn read_writers(&mut self, name: &str, next: &str, on_error: &str) {
         self.add(
             name,
@@ -172,7 +173,7 @@ impl Builder<'_> {
                 ),
                 with(
                     json!({"ResultSelector": {"writers.$":
-                            "$.GlobalClusters[0].GlobalClusterMembers[?(@.IsWriter == true)].DBClusterArn"},
+                            "$.GlobalClusters[0].GlobalClusterMembers[?(@.IsWriter == true)].DbClusterArn"},
                            "ResultPath": "$.db"}),
                     catch_all(on_error),
                 ),
@@ -335,7 +336,7 @@ impl Builder<'_> {
                 .map(|(k, uuid)| {
                     let s = format!("Mapping{k}");
                     json!({"StartAt": s, "States": {s: with(then(task(&sdk("lambda:updateEventSourceMapping"),
-                        json!({"UUID": uuid, "Enabled": enabled})), None), json!({"ResultPath": null}))}})
+                        json!({"Uuid": uuid, "Enabled": enabled})), None), json!({"ResultPath": null}))}})
                 })
                 .collect();
             if branches.is_empty() {
@@ -655,7 +656,7 @@ mod tests {
         assert_eq!(force["Parameters"]["MetricData"][0]["Value"], 1.0);
         assert_eq!(secondary["States"]["FailoverSyncRelease"]["Parameters"]["MetricData"][0]["Value"], 0.0);
         let fence = &secondary["States"]["SyncLocalFence"]["Branches"][0]["States"]["Mapping0"];
-        assert_eq!(fence["Parameters"], json!({"UUID": "u2", "Enabled": false}));
+        assert_eq!(fence["Parameters"], json!({"Uuid": "u2", "Enabled": false}));
         let primary = definition(&w, 0);
         assert!(primary["States"].get("FailoverSyncForce").is_none());
         assert_eq!(primary["States"]["SyncLocalFence"]["Type"], "Pass");
