@@ -54,7 +54,18 @@ struct Builder<'a> {
     states: Map<String, Json>,
 }
 
+/// A task retried on failure (throttling, a 5xx, a region briefly slow): a heartbeat lost to
+/// one throttled call could otherwise make the other region declare this one down, and a
+/// failover that fails is not triggered again (its alarm stays in ALARM).
 fn task(resource: &str, parameters: Json) -> Json {
+    with(
+        task_once(resource, parameters),
+        json!({"Retry": [{"ErrorEquals": ["States.TaskFailed"], "IntervalSeconds": 1, "MaxAttempts": 3, "BackoffRate": 2.0}]}),
+    )
+}
+
+/// A task whose failure is an answer (the lock's "already exists").
+fn task_once(resource: &str, parameters: Json) -> Json {
     json!({"Type": "Task", "Resource": resource, "Parameters": parameters})
 }
 
@@ -127,7 +138,7 @@ impl Builder<'_> {
             &format!("{prefix}Lock"),
             with(
                 then(
-                    task(
+                    task_once(
                         &sdk("ssm:putParameter"),
                         json!({"Name": lock_parameter(&self.w.id), "Value.$": "$$.Execution.Id",
                                "Type": "String", "Overwrite": false}),

@@ -330,10 +330,17 @@ mod tests {
     use super::*;
     use crate::resources::test_support::{error_paths, plan_with};
 
+    /// An empty zip, written once per test process (tests run in parallel threads, and one
+    /// writing the file while another reads it made the plan see a broken package).
     fn package() -> String {
-        let path = std::env::temp_dir().join("drpair-orchestrator-plan-test.zip");
-        std::fs::write(&path, b"PK\x05\x06\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0").unwrap();
-        path.to_string_lossy().into_owned()
+        static PATH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+        PATH.get_or_init(|| {
+            let path =
+                std::env::temp_dir().join(format!("drpair-orchestrator-plan-{}.zip", std::process::id()));
+            std::fs::write(&path, b"PK\x05\x06\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0").unwrap();
+            path.to_string_lossy().into_owned()
+        })
+        .clone()
     }
 
     fn config() -> Value {
