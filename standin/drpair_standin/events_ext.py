@@ -212,7 +212,9 @@ def _only_its_schedule(rule, event):
 
 def _wrap_send_to_targets(original):
     def send_to_targets(self, original_event, transform_input=True):
-        if _only_its_schedule(self, original_event):
+        # moto delivers through DISABLED rules too; on AWS a disabled rule matches nothing (an
+        # operator disabling a failover trigger must be able to count on that).
+        if self.state != "ENABLED" or _only_its_schedule(self, original_event):
             return None
         kinds = [(t, _other_bus(self, t), _state_machine(t)) for t in self.targets]
         if not any(bus or machine or _lambda(t) for t, bus, machine in kinds):

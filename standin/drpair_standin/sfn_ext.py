@@ -28,6 +28,11 @@ moto executes state machines (its ASL interpreter, a port of LocalStack's) only 
   does: moto answered `$.MetricAlarms[0].StateValue` with a one-element list, so a Choice on
   it never matched.
 
+- returns `[]` for a JSONPath filter (`[?(...)]`) that matches nothing, as AWS does; moto
+  raised "could not be found" (States.Runtime) for it, returning `[]` only for slices and
+  wildcards, so a gate like `$.MetricAlarms[?(@.StateValue == 'ALARM')]` failed exactly when
+  all was well (moto issue 10078).
+
 `start_execution()` is what EventBridge targets (events_ext) use to start a machine.
 """
 import logging

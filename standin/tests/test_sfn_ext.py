@@ -53,6 +53,22 @@ def test_executions_run_and_get_unique_names(aws):
         assert out["status"] == "SUCCEEDED" and json.loads(out["output"]) == {"a": 1}
 
 
+def test_a_jsonpath_filter_matching_nothing_is_an_empty_list(aws):
+    sfn = aws("stepfunctions", REGION)
+    states = {"Gate": {"Type": "Pass", "Parameters": {"alarming.$": "$.alarms[?(@.state == 'ALARM')].name",
+                                                      "count.$": "$.count"}, "End": True}}
+    arn = machine(aws, "filter", states, "Gate")
+    quiet = sfn.start_execution(stateMachineArn=arn, input=json.dumps({"alarms": [{"name": "a", "state": "OK"}],
+                                                                       "count": 1}))
+    loud = sfn.start_execution(stateMachineArn=arn, input=json.dumps({"alarms": [{"name": "a", "state": "ALARM"}],
+                                                                      "count": 1}))
+    assert json.loads(finished(sfn, quiet["executionArn"])["output"]) == {"alarming": [], "count": 1}
+    assert json.loads(finished(sfn, loud["executionArn"])["output"]) == {"alarming": ["a"], "count": 1}
+    # A plain path that is missing still fails, as on AWS.
+    missing = sfn.start_execution(stateMachineArn=arn, input=json.dumps({"alarms": []}))
+    assert finished(sfn, missing["executionArn"])["status"] == "FAILED"
+
+
 def test_aws_sdk_errors_are_named_as_on_aws(aws):
     aws("ssm", REGION).put_parameter(Name="/lock", Value="held", Type="String")
     states = {
