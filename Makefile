@@ -17,7 +17,7 @@ PORT ?= 4566
 PYTEST_WORKERS ?= 2
 
 # `lambda` is also a directory: without .PHONY make would call it up to date and do nothing.
-.PHONY: build install venv standin unit standin-test lambda lambda-test drill-test acceptance test docs lint demo drill bench
+.PHONY: build install venv standin unit standin-test lambda lambda-test drill-test acceptance test docs bindings lint demo drill bench
 
 build: ## debug build of the provider (what tests, docs and the demo use)
 	cargo build
@@ -58,6 +58,9 @@ test: lint unit standin-test lambda-test drill-test acceptance
 
 docs: build ## regenerate docs/ from the provider schema
 	scripts/gen-docs
+
+bindings: build ## regenerate the CDKTF TypeScript bindings (examples/cdktf-trading-platform/.gen) offline
+	scripts/gen-bindings
 
 lint: ## formatting and clippy, warnings are errors
 	cargo fmt --check
