@@ -21,7 +21,7 @@ LABELS = {
     "test_api_fault_during_apply_and_destroy[throttle-50pct]": "50% of calls throttled, apply and destroy",
     "test_api_fault_during_apply_and_destroy[http500-10pct]": "10% of calls answer HTTP 500, apply and destroy",
     "test_api_fault_during_apply_and_destroy[slow-10pct-1.5s]": "10% of calls 1.5 s slow, apply and destroy",
-    "test_slow_calls_beyond_the_sdk_timeout": "calls answering after 150 s (beyond the SDK timeout)",
+    "test_slow_calls_beyond_the_sdk_timeout": "0.3% of calls answer after 200 s (beyond the SDK timeout)",
     "test_secondary_unavailable_during_apply": "us-east-2 down during apply, back after 60 s",
     "test_primary_unavailable_during_destroy": "us-east-1 down during destroy",
     "test_sigkill_at_request_n_then_apply_converges": "SIGKILL of terraform / the provider at request N",
