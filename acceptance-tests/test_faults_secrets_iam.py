@@ -113,9 +113,26 @@ def star_on_star(doc):
     return bad
 
 
-def test_iam_policies_pass_parliament(tf, aws, standin, packages, suffix):
-    from parliament import analyze_policy_string
+def lint(doc):
+    """[(severity, issue, detail)] of parliament's findings on a policy document. Severity
+    comes from parliament's config through enhance_finding, as its CLI does (analyze_* alone
+    leaves it empty)."""
+    from parliament import analyze_policy_string, enhance_finding
 
+    return [(f.severity, f.issue, f.detail)
+            for f in map(enhance_finding, analyze_policy_string(json.dumps(doc)).findings)]
+
+
+def test_the_linter_finds_what_it_should():
+    """Not vacuous: parliament as called here flags a mismatched resource above LOW."""
+    bad = {"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:sqs:us-east-1:123456789012:q"}]}
+    assert [(s, i) for s, i, _ in lint(bad)] == [("MEDIUM", "RESOURCE_MISMATCH")]
+    star = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]}
+    assert star_on_star(star) and [i for _, i, _ in lint(star)] == ["RESOURCE_STAR"]
+
+
+def test_iam_policies_pass_parliament(tf, aws, standin, packages, suffix):
     fullpair.write(tf, packages, standin.url, suffix)
     tf.init()
     tf.apply()
@@ -123,8 +140,7 @@ def test_iam_policies_pass_parliament(tf, aws, standin, packages, suffix):
     assert len(docs) >= 5, f"expected the pipeline's, orchestrator's and forwarding roles' policies: {sorted(docs)}"
     report = {}
     for label, doc in sorted(docs.items()):
-        findings = analyze_policy_string(json.dumps(doc)).findings
-        report[label] = [(f.severity, f.issue, f.detail) for f in findings]
+        report[label] = lint(doc)
         assert star_on_star(doc) == [], f"{label}: '*' action on '*' resource"
     print(f"{len(docs)} identity policies on {len(trust)} roles linted")
     for label, found in report.items():
