@@ -4,8 +4,9 @@ asserts that the command completes or fails cleanly, that nothing is lost (with 
 lifted the next apply converges and the plan is empty) and that nothing leaks (destroy leaves
 nothing with the suffix in either region, checked through the AWS API).
 
-`make faults` runs every row; the rows whose cost is a minute or more each beyond the others
-(slow calls beyond the SDK's timeout) run only with DRPAIR_FAULTS_FULL=1, which it sets.
+`make faults` runs every row; the rows that cost several minutes each (50% throttling, slow
+calls beyond the SDK's timeout) run only with DRPAIR_FAULTS_FULL=1, which it sets, so the
+part `make test` runs stays within about 8 minutes at -n 2.
 """
 import os
 import signal
@@ -46,8 +47,13 @@ FAULTS = {
 }
 
 
+FULL_ONLY = {"throttle-50pct"}  # 5 to 9 minutes: half the calls of a destroy retried
+
+
 @pytest.mark.parametrize("name", sorted(FAULTS))
 def test_api_fault_during_apply_and_destroy(pair, aws, standin, suffix, name):
+    if name in FULL_ONLY and not FULL:
+        pytest.skip("minutes of retries: make faults (DRPAIR_FAULTS_FULL=1)")
     faults = FAULTS[name]
     standin.faults(**faults)
     t0 = time.monotonic()
@@ -124,7 +130,7 @@ def test_ctrl_c_stops_cleanly_and_state_records_what_exists(pair, aws, standin, 
     calls StopProvider, the provider stops waiting and returns what exists, Terraform exits
     within seconds. Then, with no converging apply, destroy alone must leave nothing: every
     object the interrupted apply made was recorded in state."""
-    delay = 90  # far longer than the interrupted apply may take
+    delay = 60  # far longer than the interrupted apply may take
     standin.faults(create_delay_seconds=delay)
     gid = f"orders-prod-{suffix}"
     proc = pair.popen("apply", "-auto-approve", "-input=false", "-no-color")
