@@ -160,6 +160,7 @@ class Aws:
             left |= self._sweep_order_pipeline(region, suffix)
             left |= self._sweep_events(region, suffix)
             left |= self._sweep_orchestrator(region, suffix)
+            left |= self._sweep_stores(region, suffix)
         left |= self._sweep_route53(suffix, regions)
         return sorted(left)
 
@@ -269,6 +270,23 @@ class Aws:
         for p in _pages(self.client("ssm", region), "describe_parameters", "Parameters"):
             if suffix in p["Name"]:
                 left.add(f"{region} ssm-parameter {p['Name']}")
+        return left
+
+    def _sweep_stores(self, region, suffix):
+        """S3 buckets (the bucket list is global: one entry whichever region asks), DynamoDB
+        tables and replicas, and CloudWatch composite alarms (the region health signals) named
+        with the suffix."""
+        left = set()
+        for bucket in self.client("s3", region).list_buckets().get("Buckets", []):
+            if suffix in bucket["Name"]:
+                left.add(f"global s3-bucket {bucket['Name']}")
+        for table in _pages(self.client("dynamodb", region), "list_tables", "TableNames"):
+            if suffix in table:
+                left.add(f"{region} dynamodb-table {table}")
+        cw = self.client("cloudwatch", region)
+        for alarm in _pages(cw, "describe_alarms", "CompositeAlarms", AlarmTypes=["CompositeAlarm"]):
+            if suffix in alarm["AlarmName"]:
+                left.add(f"{region} composite-alarm {alarm['AlarmName']}")
         return left
 
     def _sweep_kms(self, region, suffix):

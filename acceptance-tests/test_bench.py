@@ -60,3 +60,29 @@ def test_route53_budget_when_listing_grows_with_pairs():
     # 66 pairs -> 198 checks, 2 pages, 4 calls each = 264; 67 -> 3 pages, 5 calls = 335 > 300.
     assert bench.pairs_per_minute_sharing_checks(2, 3) == 66
     assert bench.pairs_per_minute_sharing_checks(2, 0) == bench.pairs_per_account_per_minute(3)
+
+
+def test_critical_path_of_the_trading_platform():
+    hcl = bench.TRADING_PLATFORM.read_text()
+    graph = bench.resource_graph(hcl)
+    assert len(graph) == 10
+    assert graph["drpair_global_database.orders"] == {"drpair_network.core"}
+    assert "drpair_region_health.health" in graph["drpair_failover_orchestrator.dr"]
+    seconds, path = bench.critical_path(graph, bench.DELAY_CHAIN, 40)
+    assert seconds == 120  # writer cluster -> secondary cluster -> secondary instance
+    assert path == ["drpair_network.core", "drpair_global_database.orders", "drpair_region_health.health",
+                    "drpair_failover_orchestrator.dr"]
+    assert bench.critical_path(graph, bench.DELAY_CHAIN_LOOSE, 40)[0] == 80
+
+
+def test_critical_path_adds_delays_along_dependencies():
+    graph = {"a.x": set(), "b.y": {"a.x"}, "c.z": {"b.y"}, "d.w": set()}
+    assert bench.critical_path(graph, {"a": 1, "c": 2, "d": 2}, 10) == (30, ["a.x", "b.y", "c.z"])
+
+
+def test_drill_figures(tmp_path):
+    assert bench.drill_figures(tmp_path / "missing.json") is None
+    p = tmp_path / "timeline.json"
+    p.write_text('{"origin": "t", "phases": [{"label": "detection", "seconds": 31.5}], '
+                 '"checks": [{"check": "x", "ok": true}]}')
+    assert bench.drill_figures(p)["phases"] == {"detection": 31.5}

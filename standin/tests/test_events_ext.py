@@ -99,3 +99,17 @@ def test_retention_can_be_set_to_indefinite(pair):
     assert ev.describe_archive(ArchiveName="bus")["RetentionDays"] == 0
     ev.update_archive(ArchiveName="bus", RetentionDays=3)
     assert ev.describe_archive(ArchiveName="bus")["RetentionDays"] == 3
+
+
+def test_lambda_target_is_not_invoked_and_breaks_nothing(aws):
+    ev = aws("events", PRIMARY)
+    sqs = aws("sqs", PRIMARY)
+    url = sqs.create_queue(QueueName="q")["QueueUrl"]
+    qarn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+    ev.put_rule(Name="r", EventPattern=json.dumps({"source": ["drpair.test"]}))
+    ev.put_targets(Rule="r", Targets=[{"Id": "fn", "Arn": f"arn:aws:lambda:{PRIMARY}:{ACCOUNT}:function:readiness"},
+                                      {"Id": "q", "Arn": qarn}])
+    # moto raised NotImplementedError for the Lambda target: the PutEvents failed with a 500
+    out = ev.put_events(Entries=[{"Source": "drpair.test", "DetailType": "t", "Detail": "{}"}])
+    assert out["FailedEntryCount"] == 0
+    assert len(sqs.receive_message(QueueUrl=url, WaitTimeSeconds=1)["Messages"]) == 1

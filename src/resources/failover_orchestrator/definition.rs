@@ -54,7 +54,18 @@ struct Builder<'a> {
     states: Map<String, Json>,
 }
 
+/// A task retried on failure (throttling, a 5xx, a region briefly slow): a heartbeat lost to
+/// one throttled call could otherwise make the other region declare this one down, and a
+/// failover that fails is not triggered again (its alarm stays in ALARM).
 fn task(resource: &str, parameters: Json) -> Json {
+    with(
+        task_once(resource, parameters),
+        json!({"Retry": [{"ErrorEquals": ["States.TaskFailed"], "IntervalSeconds": 1, "MaxAttempts": 3, "BackoffRate": 2.0}]}),
+    )
+}
+
+/// A task whose failure is an answer (the lock's "already exists").
+fn task_once(resource: &str, parameters: Json) -> Json {
     json!({"Type": "Task", "Resource": resource, "Parameters": parameters})
 }
 
@@ -127,7 +138,7 @@ impl Builder<'_> {
             &format!("{prefix}Lock"),
             with(
                 then(
-                    task(
+                    task_once(
                         &sdk("ssm:putParameter"),
                         json!({"Name": lock_parameter(&self.w.id), "Value.$": "$$.Execution.Id",
                                "Type": "String", "Overwrite": false}),
@@ -158,7 +169,8 @@ impl Builder<'_> {
         self.add(&end, then_state);
     }
 
-    /// Reads the global cluster's writer(s) into `$.db.writers`.
+    /// Reads the global cluster's writer(s) into `$.db.writers`. Step Functions names the
+    /// AWS SDK's fields as the Java SDK does (`DbClusterArn`, not the API's `DBClusterArn`).
     fn read_writers(&mut self, name: &str, next: &str, on_error: &str) {
         self.add(
             name,
@@ -172,7 +184,7 @@ impl Builder<'_> {
                 ),
                 with(
                     json!({"ResultSelector": {"writers.$":
-                            "$.GlobalClusters[0].GlobalClusterMembers[?(@.IsWriter == true)].DBClusterArn"},
+                            "$.GlobalClusters[0].GlobalClusterMembers[?(@.IsWriter == true)].DbClusterArn"},
                            "ResultPath": "$.db"}),
                     catch_all(on_error),
                 ),
@@ -197,13 +209,29 @@ impl Builder<'_> {
         );
     }
 
-    /// Polls the writer until it is the cluster at `arn_path`, then `next`.
-    fn await_writer(&mut self, prefix: &str, arn_path: &str, next: &str, on_error: &str) {
+    /// Polls the writer until it is the cluster at `arn_path`, then `next`. A read that fails
+    /// (mid-promotion no member may be the writer yet) is polled again; the execution's
+    /// timeout bounds the wait.
+    fn await_writer(&mut self, prefix: &str, arn_path: &str, next: &str) {
         let (wait, read, check) =
             (format!("{prefix}Wait"), format!("{prefix}Read"), format!("{prefix}IsWriter"));
         self.add(&wait, json!({"Type": "Wait", "Seconds": PROMOTION_POLL_SECONDS, "Next": read}));
-        self.read_writers(&read, &check, on_error);
+        self.read_writers(&read, &check, &wait);
         self.writer_is(&check, arn_path, next, &wait);
+    }
+
+    /// `{"n": <how many of [alarm] are in state>}` at `result_path`, then `next`.
+    fn count_alarms(&mut self, name: &str, alarm: &str, state: &str, result_path: &str, next: &str) {
+        self.add(
+            name,
+            with(
+                then(
+                    task(&sdk("cloudwatch:describeAlarms"), json!({"AlarmNames": [alarm], "StateValue": state})),
+                    Some(next),
+                ),
+                json!({"ResultSelector": {"n.$": "States.ArrayLength($.MetricAlarms)"}, "ResultPath": result_path}),
+            ),
+        );
     }
 
     /// The unplanned path: promote this region's cluster with AllowDataLoss.
@@ -234,7 +262,7 @@ impl Builder<'_> {
                 with(json!({"ResultPath": null}), catch_all("FailoverAbort")),
             ),
         );
-        self.await_writer("FailoverPromoting", "$.target.arn", "FailoverActivate", "FailoverAbort");
+        self.await_writer("FailoverPromoting", "$.target.arn", "FailoverActivate");
         let region = self.region().to_string();
         self.activate("Failover", &region, "failover", "FailoverDone", "FailoverAbort");
         self.unlock("FailoverDone", result(json!({"result": "promoted", "active_region": region})));
@@ -319,7 +347,7 @@ impl Builder<'_> {
                 .map(|(k, uuid)| {
                     let s = format!("Mapping{k}");
                     json!({"StartAt": s, "States": {s: with(then(task(&sdk("lambda:updateEventSourceMapping"),
-                        json!({"UUID": uuid, "Enabled": enabled})), None), json!({"ResultPath": null}))}})
+                        json!({"Uuid": uuid, "Enabled": enabled})), None), json!({"ResultPath": null}))}})
                 })
                 .collect();
             if branches.is_empty() {
@@ -397,32 +425,30 @@ impl Builder<'_> {
             self.add(
                 name,
                 json!({"Type": "Pass", "Parameters": {"arn": arn, "region": target},
-                       "ResultPath": "$.target", "Next": "SwitchoverGate"}),
+                       "ResultPath": "$.target", "Next": "SwitchoverNotReadyCount"}),
             );
         }
-        self.add(
-            "SwitchoverGate",
-            with(
-                then(
-                    task(&sdk("cloudwatch:describeAlarms"), json!({"AlarmNames": [not_ready, peer_down]})),
-                    Some("SwitchoverGateCheck"),
-                ),
-                json!({"ResultSelector": {"alarming.$": "$.MetricAlarms[?(@.StateValue == 'ALARM')].AlarmName"},
-                       "ResultPath": "$.gate"}),
-            ),
+        // Counted with StateValue filters rather than JSONPath filters: a filter that matches
+        // nothing is an error in some interpreters, an empty list is a count of 0 in all.
+        self.count_alarms(
+            "SwitchoverNotReadyCount",
+            &not_ready,
+            "ALARM",
+            "$.gate.not_ready",
+            "SwitchoverPeerDownCount",
         );
-        self.add(
-            "SwitchoverGateCheck",
-            json!({"Type": "Pass", "Parameters": {
-                       "not_ready.$": format!("States.ArrayContains($.gate.alarming, '{not_ready}')"),
-                       "peer_down.$": format!("States.ArrayContains($.gate.alarming, '{peer_down}')")},
-                   "ResultPath": "$.gate", "Next": "SwitchoverGateChoice"}),
+        self.count_alarms(
+            "SwitchoverPeerDownCount",
+            &peer_down,
+            "ALARM",
+            "$.gate.peer_down",
+            "SwitchoverGateChoice",
         );
         self.add(
             "SwitchoverGateChoice",
             json!({"Type": "Choice", "Choices": [
-                {"Variable": "$.gate.not_ready", "BooleanEquals": true, "Next": "SwitchoverNotReady"},
-                {"Variable": "$.gate.peer_down", "BooleanEquals": true, "Next": "SwitchoverPeerDown"}],
+                {"Variable": "$.gate.not_ready.n", "NumericGreaterThan": 0, "Next": "SwitchoverNotReady"},
+                {"Variable": "$.gate.peer_down.n", "NumericGreaterThan": 0, "Next": "SwitchoverPeerDown"}],
                 "Default": "SwitchoverLock"}),
         );
         self.add(
@@ -453,7 +479,7 @@ impl Builder<'_> {
                 with(json!({"ResultPath": null}), catch_all("SwitchoverAbort")),
             ),
         );
-        self.await_writer("SwitchoverMoving", "$.target.arn", "SwitchoverActivate", "SwitchoverAbort");
+        self.await_writer("SwitchoverMoving", "$.target.arn", "SwitchoverActivate");
         self.activate("Switchover", "$.target.region", "switchover", "SwitchoverDone", "SwitchoverAbort");
         self.unlock("SwitchoverDone", result(json!({"result": "switched"})));
         self.unlock(
@@ -485,26 +511,11 @@ impl Builder<'_> {
             json!({"Type": "Wait", "Seconds": self.w.failback_after_seconds, "Next": "RecoveredRecheck"}),
         );
         let peer_down = peer_down_alarm(&self.w.id, self.region());
-        self.add(
-            "RecoveredRecheck",
-            then(
-                with(
-                    task(&sdk("cloudwatch:describeAlarms"), json!({"AlarmNames": [peer_down]})),
-                    json!({"ResultSelector": {"ok.$": "$.MetricAlarms[?(@.StateValue == 'OK')].AlarmName"},
-                           "ResultPath": "$.peer"}),
-                ),
-                Some("RecoveredStillOk"),
-            ),
-        );
-        self.add(
-            "RecoveredStillOk",
-            json!({"Type": "Pass", "Parameters": {"ok.$": format!("States.ArrayContains($.peer.ok, '{peer_down}')")},
-                   "ResultPath": "$.peer", "Next": "RecoveredDecide"}),
-        );
+        self.count_alarms("RecoveredRecheck", &peer_down, "OK", "$.peer", "RecoveredDecide");
         self.add(
             "RecoveredDecide",
             json!({"Type": "Choice",
-                   "Choices": [{"Variable": "$.peer.ok", "BooleanEquals": true, "Next": "RecoveredFailback"}],
+                   "Choices": [{"Variable": "$.peer.n", "NumericEquals": 1, "Next": "RecoveredFailback"}],
                    "Default": "RecoveredSkip"}),
         );
         self.add(
@@ -656,7 +667,7 @@ mod tests {
         assert_eq!(force["Parameters"]["MetricData"][0]["Value"], 1.0);
         assert_eq!(secondary["States"]["FailoverSyncRelease"]["Parameters"]["MetricData"][0]["Value"], 0.0);
         let fence = &secondary["States"]["SyncLocalFence"]["Branches"][0]["States"]["Mapping0"];
-        assert_eq!(fence["Parameters"], json!({"UUID": "u2", "Enabled": false}));
+        assert_eq!(fence["Parameters"], json!({"Uuid": "u2", "Enabled": false}));
         let primary = definition(&w, 0);
         assert!(primary["States"].get("FailoverSyncForce").is_none());
         assert_eq!(primary["States"]["SyncLocalFence"]["Type"], "Pass");
