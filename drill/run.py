@@ -22,7 +22,7 @@ from botocore.exceptions import BotoCoreError, ClientError
 from . import svg
 from .observe import Pair, history_points
 from .runtime import ApiGateway, EventSourceMapping, LambdaRuntime
-from .timeline import Phase, Timeline, now
+from .timeline import Phase, Timeline, now, utc
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "acceptance-tests"))
@@ -352,6 +352,13 @@ class Drill:
             ended = self.execution.get("failback")
             if ended and ended["stop"] is not None and "failback_called" not in self.timeline.points:
                 primary = self.execution.get("primary_failover")
+                if primary:  # why the primary thought its peer was down: its alarm, as it says now
+                    name = self.pair.out["orchestrator"]["primary"]["peer_down_alarm_name"]
+                    alarm = self.aws.client("cloudwatch", self.primary).describe_alarms(
+                        AlarmNames=[name])["MetricAlarms"][0]
+                    self.timeline.notes.append(
+                        f"primary's {name}: {alarm['StateValue']} since "
+                        f"{self.timeline_seconds(alarm['StateUpdatedTimestamp']):+.1f} s: {alarm['StateReason']}")
                 raise DrillFailed(
                     f"the secondary's recovered execution ended {ended['status']} {ended['output'] or ended['error']} "
                     "without a switchover home" + (
@@ -361,6 +368,9 @@ class Drill:
             return self.missing("recovered", "failback_started", "failed_back", "failback_ended", "dns_primary",
                                 "primary_fenced", "esms_home", "first_order_primary") + ([] if plan.done() else ["plan"])
         return missing
+
+    def timeline_seconds(self, ts):
+        return (utc(ts) - self.timeline.origin).total_seconds()
 
     def see_mappings(self):
         """The spec's sync: a region failed away from is fenced (its mappings Disabled) once it is
