@@ -317,6 +317,7 @@ class Drill:
             # started by the primary itself on recovery (its view: the peer went silent) is a flap.
             ("primary", lambda: self.see_execution("failover", t1, "failoverGlobalCluster", "primary_failover",
                                                    side="primary")),
+            ("primary alarm", lambda: self.see_primary_alarm(t1)),
             ("dns", lambda: self.see_dns("primary", "dns_primary")),
             ("mappings", self.see_mappings),
             ("first order", lambda: self.probe_order("primary", "first_order_primary")),
@@ -352,13 +353,6 @@ class Drill:
             ended = self.execution.get("failback")
             if ended and ended["stop"] is not None and "failback_called" not in self.timeline.points:
                 primary = self.execution.get("primary_failover")
-                if primary:  # why the primary thought its peer was down: its alarm, as it says now
-                    name = self.pair.out["orchestrator"]["primary"]["peer_down_alarm_name"]
-                    alarm = self.aws.client("cloudwatch", self.primary).describe_alarms(
-                        AlarmNames=[name])["MetricAlarms"][0]
-                    self.timeline.notes.append(
-                        f"primary's {name}: {alarm['StateValue']} since "
-                        f"{self.timeline_seconds(alarm['StateUpdatedTimestamp']):+.1f} s: {alarm['StateReason']}")
                 raise DrillFailed(
                     f"the secondary's recovered execution ended {ended['status']} {ended['output'] or ended['error']} "
                     "without a switchover home" + (
@@ -369,8 +363,18 @@ class Drill:
                                 "primary_fenced", "esms_home", "first_order_primary") + ([] if plan.done() else ["plan"])
         return missing
 
-    def timeline_seconds(self, ts):
-        return (utc(ts) - self.timeline.origin).total_seconds()
+    def see_primary_alarm(self, since):
+        """The primary's own peer-down alarm going to ALARM after it is back (it watches the
+        secondary's heartbeats, which did not reach it during the outage): the cause of a
+        self-failover, recorded with the reason CloudWatch gives."""
+        if "primary_peer_down" in self.timeline.points:
+            return
+        name = self.pair.out["orchestrator"]["primary"]["peer_down_alarm_name"]
+        alarm = self.aws.client("cloudwatch", self.primary).describe_alarms(AlarmNames=[name])["MetricAlarms"][0]
+        if alarm["StateValue"] == "ALARM" and utc(alarm["StateUpdatedTimestamp"]) >= since:
+            self.timeline.mark("primary_peer_down", "peer-down alarm ALARM (PRIMARY, about the secondary)",
+                               at=alarm["StateUpdatedTimestamp"], source="primary's peer-down alarm StateUpdatedTimestamp")
+            self.timeline.notes.append(f"{name}: {alarm['StateReason']}")
 
     def see_mappings(self):
         """The spec's sync: a region failed away from is fenced (its mappings Disabled) once it is
