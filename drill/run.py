@@ -317,7 +317,7 @@ class Drill:
             # started by the primary itself on recovery (its view: the peer went silent) is a flap.
             ("primary", lambda: self.see_execution("failover", t1, "failoverGlobalCluster", "primary_failover",
                                                    side="primary")),
-            ("primary alarm", lambda: self.see_primary_alarm(t1)),
+            ("primary alarm", lambda: self.see_primary_alarm(self.timeline.origin)),
             ("dns", lambda: self.see_dns("primary", "dns_primary")),
             ("mappings", self.see_mappings),
             ("first order", lambda: self.probe_order("primary", "first_order_primary")),
@@ -364,9 +364,9 @@ class Drill:
         return missing
 
     def see_primary_alarm(self, since):
-        """The primary's own peer-down alarm going to ALARM after it is back (it watches the
+        """The primary's own peer-down alarm in ALARM since the outage began (it watches the
         secondary's heartbeats, which did not reach it during the outage): the cause of a
-        self-failover, recorded with the reason CloudWatch gives."""
+        self-failover once the primary is back, recorded with the reason CloudWatch gives."""
         if "primary_peer_down" in self.timeline.points:
             return
         name = self.pair.out["orchestrator"]["primary"]["peer_down_alarm_name"]
