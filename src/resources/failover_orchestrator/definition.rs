@@ -30,6 +30,14 @@ const PROMOTION_POLL_SECONDS: i64 = 2;
 /// Bounds one execution: a promotion that takes longer fails the execution (lock released).
 const EXECUTION_TIMEOUT_SECONDS: i64 = 1800;
 
+/// How long a heartbeat-triggered failover waits to confirm the peer is still silent.
+pub fn confirm_seconds(w: &Want) -> i64 {
+    w.heartbeat_seconds + CONFIRM_MARGIN_SECONDS
+}
+
+/// Time for a heartbeat to travel (EventBridge, the peer's state machine, PutMetricData).
+const CONFIRM_MARGIN_SECONDS: i64 = 2;
+
 /// Builds the definition for region `i` of `w`.
 pub fn definition(w: &Want, i: usize) -> Json {
     let mut b = Builder { w, i, states: Map::new() };
@@ -239,8 +247,9 @@ impl Builder<'_> {
         let own = self.w.cluster_arns[self.i].clone();
         self.add(
             "Failover",
-            json!({"Type": "Pass", "Parameters": {"arn": own}, "ResultPath": "$.target", "Next": "FailoverLock"}),
+            json!({"Type": "Pass", "Parameters": {"arn": own}, "ResultPath": "$.target", "Next": "FailoverTrigger"}),
         );
+        self.confirm_peer_down();
         self.lock("Failover", "FailoverRead");
         self.read_writers("FailoverRead", "FailoverIsWriter", "FailoverAbort");
         self.writer_is("FailoverIsWriter", "$.target.arn", "FailoverAlready", "FailoverPromote");
@@ -271,6 +280,35 @@ impl Builder<'_> {
             json!({"Type": "Fail", "Error": "drpair.FailoverFailed",
                    "Cause": "the failover stopped; the execution history says where (lock released)"}),
         );
+    }
+
+    /// A failover started by lost heartbeats is confirmed first: after one more heartbeat
+    /// interval the peer-down alarm must still be in ALARM. A region coming back from its own
+    /// outage sees the same OK -> ALARM change (no heartbeats reached it while it was down)
+    /// and must not take the writer back; the peer's heartbeats, arriving again, return the
+    /// alarm to OK within that interval. Started by hand or by the peer's own health alarm,
+    /// a failover goes ahead at once.
+    fn confirm_peer_down(&mut self) {
+        let peer_down = peer_down_alarm(&self.w.id, self.region());
+        self.add(
+            "FailoverTrigger",
+            json!({"Type": "Choice", "Choices": [
+                {"And": [{"Variable": "$.trigger", "IsPresent": true},
+                         {"Variable": "$.trigger", "StringEquals": "peer-heartbeat-lost"}], "Next": "FailoverConfirmWait"}],
+                "Default": "FailoverLock"}),
+        );
+        self.add(
+            "FailoverConfirmWait",
+            json!({"Type": "Wait", "Seconds": confirm_seconds(self.w), "Next": "FailoverConfirm"}),
+        );
+        self.count_alarms("FailoverConfirm", &peer_down, "ALARM", "$.confirm", "FailoverConfirmed");
+        self.add(
+            "FailoverConfirmed",
+            json!({"Type": "Choice",
+                   "Choices": [{"Variable": "$.confirm.n", "NumericGreaterThan": 0, "Next": "FailoverLock"}],
+                   "Default": "FailoverPeerAlive"}),
+        );
+        self.add("FailoverPeerAlive", result(json!({"result": "peer_alive", "region": self.region()})));
     }
 
     /// After a promotion: this region's local state (`sync`), then the announcement the peer

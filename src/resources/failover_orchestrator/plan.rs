@@ -416,7 +416,7 @@ mod tests {
         let r = plan_of(&Value::Null, &c);
         assert!(r.diags.has_errors());
         let paths = error_paths(&r);
-        // The default objectives also warn (67 s over 60 s): see objectives_warn_over_target.
+        // The default objectives also warn (79 s over 60 s): see objectives_warn_over_target.
         assert_eq!(paths, ["rto_target_seconds", "primary_cluster_arn", "secondary_cluster_arn"]);
     }
 }
