@@ -38,7 +38,8 @@ PHASES = [
     Phase("orders written through the primary", "orders_started", "orders_written", "setup"),
     Phase("detection: peer-down alarm in ALARM", "outage", "detected"),
     Phase("trigger: failover execution starts", "detected", "failover_started"),
-    Phase("promotion: writer in the secondary", "failover_started", "promoted"),
+    Phase("confirmation: one more heartbeat interval", "failover_started", "failover_called"),
+    Phase("promotion: writer in the secondary", "failover_called", "promoted"),
     Phase("failover execution, start to end", "failover_started", "failover_ended"),
     Phase("traffic: DNS answers SECONDARY", "outage", "dns_secondary"),
     Phase("first order accepted in the secondary", "outage", "first_order_secondary"),
@@ -332,7 +333,7 @@ class Drill:
                    f"{ex['status']} {ex['output'] or ex['error']}")
         primary = self.execution.get("primary_failover")
         self.check("no unplanned failover started by the primary on its recovery", primary is None
-                   or (primary["output"] or {}).get("result") in ("already_active", "busy"),
+                   or (primary["output"] or {}).get("result") in ("peer_alive", "already_active", "busy"),
                    f"{primary['status']} {primary['output'] or primary['error']}" if primary else "")
         writer = self.pair.writer_side("primary")
         self.check("global cluster writer is in the primary again", writer == "primary", f"writer: {writer}")
