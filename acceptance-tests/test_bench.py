@@ -86,6 +86,12 @@ def test_drill_figures(tmp_path):
     p.write_text('{"origin": "t", "phases": [{"label": "detection", "seconds": 31.5}], '
                  '"checks": [{"check": "x", "ok": true}]}')
     assert bench.drill_figures(p)["phases"] == {"detection": 31.5}
+    p.write_text('{"points": [{"name": "failover_started", "seconds": 10}, {"name": "failover_called", "seconds": 12},'
+                 ' {"name": "promoted", "seconds": 20}, {"name": "failover_ended", "seconds": 21}], "phases": [],'
+                 ' "checks": [{"check": "failback", "ok": false}]}')
+    d = bench.drill_figures(p)
+    assert (d["orchestration_overhead_seconds"], d["aws_promotion_step_seconds"]) == (3, 8)
+    assert d["checks_failed"] == ["failback"]
 
 
 def test_faults_table_from_junit(tmp_path):
