@@ -65,7 +65,7 @@ def test_route53_budget_when_listing_grows_with_pairs():
 def test_critical_path_of_the_trading_platform():
     hcl = bench.TRADING_PLATFORM.read_text()
     graph = bench.resource_graph(hcl)
-    assert len(graph) == 10
+    assert len(graph) == 12  # with the config and audit buckets
     assert graph["drpair_global_database.orders"] == {"drpair_network.core"}
     assert "drpair_region_health.health" in graph["drpair_failover_orchestrator.dr"]
     seconds, path = bench.critical_path(graph, bench.DELAY_CHAIN, 40)
