@@ -86,3 +86,29 @@ def test_drill_figures(tmp_path):
     p.write_text('{"origin": "t", "phases": [{"label": "detection", "seconds": 31.5}], '
                  '"checks": [{"check": "x", "ok": true}]}')
     assert bench.drill_figures(p)["phases"] == {"detection": 31.5}
+    p.write_text('{"points": [{"name": "failover_started", "seconds": 10}, {"name": "failover_called", "seconds": 12},'
+                 ' {"name": "promoted", "seconds": 20}, {"name": "failover_ended", "seconds": 21}], "phases": [],'
+                 ' "checks": [{"check": "failback", "ok": false}]}')
+    d = bench.drill_figures(p)
+    assert (d["orchestration_overhead_seconds"], d["aws_promotion_step_seconds"]) == (3, 8)
+    assert d["checks_failed"] == ["failback"]
+
+
+def test_faults_table_from_junit(tmp_path):
+    spec = importlib.util.spec_from_file_location("drpair_faults_table", ROOT / "bench" / "faults_table.py")
+    ft = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(ft)
+    junit = tmp_path / "j.xml"
+    junit.write_text(
+        '<testsuites><testsuite>'
+        '<testcase name="test_sigkill_at_request_n_then_apply_converges[3]" time="40"/>'
+        '<testcase name="test_sigkill_at_request_n_then_apply_converges[25]" time="50">'
+        '<failure message="AssertionError: leaked after destroy: [x]"/></testcase>'
+        '<testcase name="test_sigkill_at_request_n_then_apply_converges[60]" time="1"><skipped/></testcase>'
+        '<testcase name="test_api_fault_during_apply_and_destroy[throttle-20pct]" time="100"/>'
+        '</testsuite></testsuites>')
+    rows = ft.table(junit)
+    assert [(r["test"], r["runs"], r["passed"], r["leaks"]) for r in rows] == [
+        ("test_api_fault_during_apply_and_destroy[throttle-20pct]", 1, 1, 0),
+        ("test_sigkill_at_request_n_then_apply_converges", 2, 1, 1)]
+    assert "| 20% of calls throttled, apply and destroy | 1 | 1 | 0 | 100 |" in ft.markdown(rows)

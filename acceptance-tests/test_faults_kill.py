@@ -84,3 +84,29 @@ def test_sigkill_at_request_n_then_apply_converges(tf, aws, standin, packages, s
     print(f"point {point}: killed {'terraform+provider' if whole_group else 'the provider'}; "
           f"{len(fullpair.in_state(tf))} resources in state")
     fullpair.converge_then_destroy(tf, aws, standin, suffix)
+
+
+def test_key_left_by_a_kill_between_create_key_and_create_alias_is_adopted(tf, aws, standin, network, suffix):
+    """What SIGKILL at request 150 of the full pair left (found by the matrix): the database's
+    KMS key created in each region, its alias not yet. Made here by hand, exactly as the
+    provider makes it (same description and tags, no alias). The next apply must adopt that
+    key rather than create a second one, so destroy leaves no live key behind."""
+    import configs
+
+    alias = f"alias/orders-{configs.ENVIRONMENT}-{suffix}"
+    orphans = {}
+    for region in ("us-east-1", "us-east-2"):
+        orphans[region] = aws.kms(region).create_key(
+            Description=f"drpair: storage encryption for {alias}",
+            Tags=[{"TagKey": "team", "TagValue": "trading"},
+                  {"TagKey": "drpair:environment", "TagValue": f"{configs.ENVIRONMENT}-{suffix}"}],
+        )["KeyMetadata"]["KeyId"]
+    tf.write(configs.global_database(standin.url, suffix, network))
+    tf.init()
+    tf.apply()
+    for region, key_id in orphans.items():
+        target = aws.kms(region).describe_key(KeyId=alias)["KeyMetadata"]["KeyId"]
+        assert target == key_id, f"{region}: a second key was created beside the orphan"
+    tf.assert_plan_empty()
+    tf.destroy()
+    assert aws.sweep(suffix) == []

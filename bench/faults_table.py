@@ -25,11 +25,14 @@ LABELS = {
     "test_secondary_unavailable_during_apply": "us-east-2 down during apply, back after 60 s",
     "test_primary_unavailable_during_destroy": "us-east-1 down during destroy",
     "test_sigkill_at_request_n_then_apply_converges": "SIGKILL of terraform / the provider at request N",
+    "test_key_left_by_a_kill_between_create_key_and_create_alias_is_adopted":
+        "a KMS key left by a kill before its alias (global database alone)",
     "test_ctrl_c_stops_cleanly_and_state_records_what_exists": "Ctrl-C (SIGINT, StopProvider) during apply",
     "test_two_applies_at_once_second_fails_on_the_lock": "two applies at once on one state",
     "test_bad_input_in_full_pair": "bad input inside the full pair (zero AWS calls)",
     "test_no_secret_in_state_plan_or_trace_logs": "secrets in state, plan, TF_LOG=trace logs",
     "test_iam_policies_pass_parliament": "IAM policies through parliament, no * on *",
+    "test_the_linter_finds_what_it_should": "  (self-test: parliament flags a bad policy)",
 }
 LEAK = re.compile(r"leaked after destroy|state never recorded|sweep", re.I)
 

@@ -187,10 +187,21 @@ def drill_figures(path):
         data = json.loads(Path(path).read_text())
     except (OSError, ValueError):
         return None
-    return {"source": str(path), "origin": data.get("origin"),
-            "phases": {ph["label"]: ph["seconds"] for ph in data.get("phases", [])},
-            "checks_ok": all(c.get("ok") for c in data.get("checks", [])),
-            "config": data.get("config", {})}
+    points = {pt["name"]: pt["seconds"] for pt in data.get("points", [])}
+    out = {"source": str(path), "origin": data.get("origin"),
+           "phases": {ph["label"]: ph["seconds"] for ph in data.get("phases", [])},
+           "checks_ok": all(c.get("ok") for c in data.get("checks", [])),
+           "checks_failed": [c.get("check") for c in data.get("checks", []) if not c.get("ok")],
+           "config": data.get("config", {})}
+    # Our orchestration on top of the AWS step, from the failover execution's own history:
+    # execution start -> FailoverGlobalCluster called (decision, lock, checks), and writer
+    # confirmed -> execution end (bookkeeping). The AWS step is called -> writer confirmed.
+    names = ("failover_started", "failover_called", "promoted", "failover_ended")
+    if all(points.get(n) is not None for n in names):
+        start, called, promoted, ended = (points[n] for n in names)
+        out["orchestration_overhead_seconds"] = round((called - start) + (ended - promoted), 2)
+        out["aws_promotion_step_seconds"] = round(promoted - called, 2)
+    return out
 
 
 def render_table(results):
@@ -237,7 +248,12 @@ def render_table(results):
     d = results.get("failover")
     if d:
         for label, secs in d["phases"].items():
-            rows.append((f"drill: {label} (s)", "-" if secs is None else f"{secs:.1f}"))
+            rows.append((f"drill: {label} (s)", "not observed" if secs is None else f"{secs:.1f}"))
+        if d.get("orchestration_overhead_seconds") is not None:
+            rows.append(("drill: orchestration overhead on top of the AWS step (s)",
+                         f"{d['orchestration_overhead_seconds']:.1f} (AWS step {d['aws_promotion_step_seconds']:.1f})"))
+        if not d["checks_ok"]:
+            rows.append(("drill: checks failed", "; ".join(d["checks_failed"])[:120]))
     elif "failover" in results:
         rows.append(("drill: failover timeline", "TODO: no drill/out/timeline.json (run `make drill`)"))
     width = max(len(a) for a, _ in rows)
