@@ -72,7 +72,7 @@ demo: ## build, stand-in, apply examples/global-database, switchover, destroy; t
 drill: ## fail examples/trading-platform over and back on a private stand-in; timeline in drill/out/
 	scripts/drill
 
-bench: build venv ## provider overhead and refresh cost: a table and bench/results.json (bench/README.md)
+bench: build venv ## provider overhead, refresh cost, apply efficiency, drill timeline: a table and bench/results.json (bench/README.md)
 	.venv/bin/python bench/run.py
 
 faults: build venv ## the whole fault matrix (all kill points, slow calls beyond the SDK timeout); table in bench/faults.json

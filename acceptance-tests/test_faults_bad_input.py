@@ -64,6 +64,9 @@ CASES = [
     # drpair_dns_failover
     ("dns-record-outside-zone", [('record_name = "api.${var.zone_name}"', 'record_name = "api.elsewhere.test"')],
      ["record_name"]),
+    # drpair_region_health
+    ("region-health-bad-name", [('  name                    = "health"\n', '  name                    = "Health"\n')],
+     ["name"]),
     # drpair_event_bus
     ("event-bus-bad-name", [('resource "drpair_event_bus" "events" { name = "events" }',
                              'resource "drpair_event_bus" "events" { name = "Events!" }')], ["name"]),
