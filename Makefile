@@ -17,7 +17,7 @@ PORT ?= 4566
 PYTEST_WORKERS ?= 2
 
 # `lambda` is also a directory: without .PHONY make would call it up to date and do nothing.
-.PHONY: build install venv standin unit standin-test lambda lambda-test drill-test acceptance test docs bindings lint demo drill bench
+.PHONY: build install venv standin unit standin-test lambda lambda-test drill-test acceptance test docs bindings lint demo drill bench faults
 
 build: ## debug build of the provider (what tests, docs and the demo use)
 	cargo build
@@ -72,5 +72,11 @@ demo: ## build, stand-in, apply examples/global-database, switchover, destroy; t
 drill: ## fail examples/trading-platform over and back on a private stand-in; timeline in drill/out/
 	scripts/drill
 
-bench: build venv ## provider overhead and refresh cost: a table and bench/results.json (bench/README.md)
+bench: build venv ## provider overhead, refresh cost, apply efficiency, drill timeline: a table and bench/results.json (bench/README.md)
 	.venv/bin/python bench/run.py
+
+faults: build venv ## the whole fault matrix (all kill points, slow calls beyond the SDK timeout); table in bench/faults.json
+	DRPAIR_FAULTS_FULL=1 .venv/bin/pytest -n $(PYTEST_WORKERS) --junitxml=bench/faults-junit.xml \
+	  acceptance-tests/test_faults_matrix.py acceptance-tests/test_faults_kill.py \
+	  acceptance-tests/test_faults_bad_input.py acceptance-tests/test_faults_secrets_iam.py || true
+	.venv/bin/python bench/faults_table.py bench/faults-junit.xml bench/faults.json

@@ -60,3 +60,55 @@ def test_route53_budget_when_listing_grows_with_pairs():
     # 66 pairs -> 198 checks, 2 pages, 4 calls each = 264; 67 -> 3 pages, 5 calls = 335 > 300.
     assert bench.pairs_per_minute_sharing_checks(2, 3) == 66
     assert bench.pairs_per_minute_sharing_checks(2, 0) == bench.pairs_per_account_per_minute(3)
+
+
+def test_critical_path_of_the_trading_platform():
+    hcl = bench.TRADING_PLATFORM.read_text()
+    graph = bench.resource_graph(hcl)
+    assert len(graph) == 12  # with the config and audit buckets
+    assert graph["drpair_global_database.orders"] == {"drpair_network.core"}
+    assert "drpair_region_health.health" in graph["drpair_failover_orchestrator.dr"]
+    seconds, path = bench.critical_path(graph, bench.DELAY_CHAIN, 40)
+    assert seconds == 120  # writer cluster -> secondary cluster -> secondary instance
+    assert path == ["drpair_network.core", "drpair_global_database.orders", "drpair_region_health.health",
+                    "drpair_failover_orchestrator.dr"]
+    assert bench.critical_path(graph, bench.DELAY_CHAIN_LOOSE, 40)[0] == 80
+
+
+def test_critical_path_adds_delays_along_dependencies():
+    graph = {"a.x": set(), "b.y": {"a.x"}, "c.z": {"b.y"}, "d.w": set()}
+    assert bench.critical_path(graph, {"a": 1, "c": 2, "d": 2}, 10) == (30, ["a.x", "b.y", "c.z"])
+
+
+def test_drill_figures(tmp_path):
+    assert bench.drill_figures(tmp_path / "missing.json") is None
+    p = tmp_path / "timeline.json"
+    p.write_text('{"origin": "t", "phases": [{"label": "detection", "seconds": 31.5}], '
+                 '"checks": [{"check": "x", "ok": true}]}')
+    assert bench.drill_figures(p)["phases"] == {"detection": 31.5}
+    p.write_text('{"points": [{"name": "failover_started", "seconds": 10}, {"name": "failover_called", "seconds": 12},'
+                 ' {"name": "promoted", "seconds": 20}, {"name": "failover_ended", "seconds": 21}], "phases": [],'
+                 ' "checks": [{"check": "failback", "ok": false}]}')
+    d = bench.drill_figures(p)
+    assert (d["orchestration_overhead_seconds"], d["aws_promotion_step_seconds"]) == (3, 8)
+    assert d["checks_failed"] == ["failback"]
+
+
+def test_faults_table_from_junit(tmp_path):
+    spec = importlib.util.spec_from_file_location("drpair_faults_table", ROOT / "bench" / "faults_table.py")
+    ft = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(ft)
+    junit = tmp_path / "j.xml"
+    junit.write_text(
+        '<testsuites><testsuite>'
+        '<testcase name="test_sigkill_at_request_n_then_apply_converges[3]" time="40"/>'
+        '<testcase name="test_sigkill_at_request_n_then_apply_converges[25]" time="50">'
+        '<failure message="AssertionError: leaked after destroy: [x]"/></testcase>'
+        '<testcase name="test_sigkill_at_request_n_then_apply_converges[60]" time="1"><skipped/></testcase>'
+        '<testcase name="test_api_fault_during_apply_and_destroy[throttle-20pct]" time="100"/>'
+        '</testsuite></testsuites>')
+    rows = ft.table(junit)
+    assert [(r["test"], r["runs"], r["passed"], r["leaks"]) for r in rows] == [
+        ("test_api_fault_during_apply_and_destroy[throttle-20pct]", 1, 1, 0),
+        ("test_sigkill_at_request_n_then_apply_converges", 2, 1, 1)]
+    assert "| 20% of calls throttled, apply and destroy | 1 | 1 | 0 | 100 |" in ft.markdown(rows)

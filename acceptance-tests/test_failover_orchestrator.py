@@ -155,7 +155,7 @@ def test_orchestrator_lifecycle(tf, tf_factory, aws, standin, suffix, readiness_
     assert_built(aws, suffix)
     state = tf.state()[ADDR]
     assert state["drift"] == []
-    assert state["rto_budget_seconds"] == 10 * 3 + 2 + 30 + 5
+    assert state["rto_budget_seconds"] == 10 * 3 + 12 + 2 + 30 + 5
     assert "at most 20 s" in state["rpo_bounds"]["aurora"]
     sfn = aws.client("stepfunctions", SECONDARY)
     definition = json.loads(sfn.describe_state_machine(stateMachineArn=state["secondary"]["state_machine_arn"])["definition"])
@@ -213,6 +213,15 @@ def test_orchestrator_fails_over_switches_back_and_fences(tf, aws, standin, suff
     tf.init()
     tf.apply()
     m = machines(aws, suffix)
+
+    # Heartbeats flow (the apply started the first run): each peer-down alarm goes OK, and a
+    # heartbeat-triggered failover then finds the peer alive and does nothing.
+    cw2 = aws.client("cloudwatch", SECONDARY)
+    wait_until(lambda: cw2.describe_alarms(AlarmNames=[f"{rid(suffix)}-{SECONDARY}-peer-down"])
+               ["MetricAlarms"][0]["StateValue"] == "OK", timeout=60, interval=0.5, what="heartbeats")
+    assert run(aws, SECONDARY, m[SECONDARY], {"action": "failover", "trigger": "peer-heartbeat-lost"}) == (
+        "SUCCEEDED", {"result": "peer_alive", "region": SECONDARY})
+    assert writer(aws, gid) == [arns[PRIMARY]]
 
     status, out = run(aws, SECONDARY, m[SECONDARY], {"action": "failover"})
     assert (status, out) == ("SUCCEEDED", {"result": "promoted", "active_region": SECONDARY})

@@ -161,6 +161,13 @@ def test_order_pipeline_lifecycle(tf, tf_factory, aws, standin, network, suffix,
     assert state["secondary"]["alarm_names"][2] == f"{rid(suffix)}-{SECONDARY}-dlq-depth"
     tf.assert_plan_empty()
 
+    # The orchestrator fences a failed region by disabling its mapping: run-time state, not
+    # drift, and an apply leaves it as the orchestrator set it.
+    uuid = state["primary"]["event_source_mapping_id"]
+    aws.client("lambda", PRIMARY).update_event_source_mapping(UUID=uuid, Enabled=False)
+    tf.assert_plan_empty()
+    aws.client("lambda", PRIMARY).update_event_source_mapping(UUID=uuid, Enabled=True)
+
     # Deleted or changed outside Terraform: the secondary's mapping and DLQ alarm, the
     # primary's reserved concurrency. Plan sees it, apply repairs just that.
     lam2 = aws.client("lambda", SECONDARY)

@@ -1,4 +1,5 @@
-"""`make bench`: provider overhead and refresh cost, one run, a table and bench/results.json.
+"""`make bench`: provider overhead, refresh cost, apply efficiency against the critical path
+and the drill's failover timeline, one run, a table and bench/results.json.
 
 Reuses the acceptance harness (acceptance-tests/harness): a private filesystem mirror of the
 provider, a stand-in on a free port, terraform driven in temp dirs. Method and latest figures:
@@ -6,6 +7,8 @@ bench/README.md. Environment:
   DRPAIR_PROVIDER_BIN   provider binary (default: the debug build in the shared target dir)
   DRPAIR_BENCH_RUNS     samples for the start-up figures (default 15)
   DRPAIR_BENCH_OUT      where to write the JSON (default bench/results.json)
+  DRPAIR_BENCH_DELAY    the stand-in's create_delay_seconds for apply efficiency (default 40)
+  DRPAIR_DRILL_TIMELINE the drill's timeline.json to report (default drill/out/timeline.json)
 """
 import datetime
 import json
@@ -137,6 +140,70 @@ def resource_addresses(hcl):
     return re.findall(r'^resource "([^"]+)" "([^"]+)"', hcl, re.M)
 
 
+# Apply efficiency: how many create delays of the stand-in (create_delay_seconds, D) each
+# resource type must wait through *in sequence*, whatever the provider does (bench/README.md):
+# - drpair_global_database: the writer cluster (D); a secondary cluster can join the global
+#   cluster only once the primary cluster is available (D); a DB instance is created in an
+#   available cluster (D, the reader's; the writer's instances wait in parallel).
+# - drpair_session_table: the replica in the other region (D).
+# Everything else has no delay on the stand-in (0). The bound also counts the dependencies
+# between resources (a resource starts when those it references are complete).
+DELAY_CHAIN = {"drpair_global_database": 3, "drpair_session_table": 1}
+# The looser reading, where AWS accepts an instance while its cluster is still creating.
+DELAY_CHAIN_LOOSE = {"drpair_global_database": 2, "drpair_session_table": 1}
+TRADING_PLATFORM = EXAMPLES / "trading-platform" / "main.tf"
+
+
+def resource_graph(hcl):
+    """{address: set of addresses it references} for every resource block of an HCL text."""
+    blocks = [text for kind, text in top_level_blocks(hcl) if kind == "resource"]
+    addresses = {}
+    for text in blocks:
+        m = re.match(r'resource "([^"]+)" "([^"]+)"', text)
+        addresses[f"{m.group(1)}.{m.group(2)}"] = text
+    return {addr: {other for other in addresses
+                   if other != addr and re.search(r"\b" + re.escape(other) + r"\b", text)}
+            for addr, text in addresses.items()}
+
+
+def critical_path(graph, chain, delay):
+    """(seconds, [addresses]) of the longest chain of delays through the dependency graph:
+    each resource costs chain[its type] * delay and starts after all it references."""
+    memo = {}
+
+    def longest(addr):
+        if addr not in memo:
+            own = chain.get(addr.split(".")[0], 0) * delay
+            best = max((longest(dep) for dep in graph[addr]), default=(0.0, []))
+            memo[addr] = (best[0] + own, best[1] + [addr])
+        return memo[addr]
+
+    return max((longest(a) for a in graph), key=lambda x: (x[0], len(x[1])))
+
+
+def drill_figures(path):
+    """The drill's phases ({label: seconds}) from its timeline.json, or None if absent."""
+    try:
+        data = json.loads(Path(path).read_text())
+    except (OSError, ValueError):
+        return None
+    points = {pt["name"]: pt["seconds"] for pt in data.get("points", [])}
+    out = {"source": str(path), "origin": data.get("origin"),
+           "phases": {ph["label"]: ph["seconds"] for ph in data.get("phases", [])},
+           "checks_ok": all(c.get("ok") for c in data.get("checks", [])),
+           "checks_failed": [c.get("check") for c in data.get("checks", []) if not c.get("ok")],
+           "config": data.get("config", {})}
+    # Our orchestration on top of the AWS step, from the failover execution's own history:
+    # execution start -> FailoverGlobalCluster called (decision, lock, checks), and writer
+    # confirmed -> execution end (bookkeeping). The AWS step is called -> writer confirmed.
+    names = ("failover_started", "failover_called", "promoted", "failover_ended")
+    if all(points.get(n) is not None for n in names):
+        start, called, promoted, ended = (points[n] for n in names)
+        out["orchestration_overhead_seconds"] = round((called - start) + (ended - promoted), 2)
+        out["aws_promotion_step_seconds"] = round(promoted - called, 2)
+    return out
+
+
 def render_table(results):
     """The human-readable table of a results dict (what `make bench` prints)."""
     rows = []
@@ -167,6 +234,28 @@ def render_table(results):
                          str(r["pairs_per_account_per_minute_sharing_checks"])))
         rows.append(("context: plan wall time (s)", f"{r['plan_seconds']:.1f}"))
         rows.append(("context: apply wall time (s)", f"{r['apply_seconds']:.1f}"))
+    e = results.get("apply_efficiency")
+    if e:
+        rows.append((f"apply of trading-platform, create delay D = {e['delay_seconds']:g} s (s)",
+                     f"{e['apply_seconds']:.1f}"))
+        rows.append(("  critical-path lower bound (s)",
+                     f"{e['lower_bound_seconds']:.0f} ({' -> '.join(e['critical_path'])})"))
+        rows.append(("  apply efficiency = apply / bound (goal <= 1.15)", f"{e['ratio']:.2f}"))
+        rows.append(("  same, looser bound (instances during cluster create)",
+                     f"{e['ratio_loose']:.2f} (bound {e['lower_bound_loose_seconds']:.0f} s)"))
+        if e.get("apply_seconds_no_delay") is not None:
+            rows.append(("  context: same apply with no delays (s)", f"{e['apply_seconds_no_delay']:.1f}"))
+    d = results.get("failover")
+    if d:
+        for label, secs in d["phases"].items():
+            rows.append((f"drill: {label} (s)", "not observed" if secs is None else f"{secs:.1f}"))
+        if d.get("orchestration_overhead_seconds") is not None:
+            rows.append(("drill: orchestration overhead on top of the AWS step (s)",
+                         f"{d['orchestration_overhead_seconds']:.1f} (AWS step {d['aws_promotion_step_seconds']:.1f})"))
+        if not d["checks_ok"]:
+            rows.append(("drill: checks failed", "; ".join(d["checks_failed"])[:120]))
+    elif "failover" in results:
+        rows.append(("drill: failover timeline", "TODO: no drill/out/timeline.json (run `make drill`)"))
     width = max(len(a) for a, _ in rows)
     head = f"drpair bench {results['date']} on {results['machine']['cpus']} CPUs ({results['machine']['cpu_model']})"
     return "\n".join([head, "-" * len(head)] + [f"{a.ljust(width)}  {b}" for a, b in rows])
@@ -318,6 +407,42 @@ def refresh_cost(env, base, standin_url):
     }, rss.peaks
 
 
+def apply_efficiency(env, base, delay):
+    """Wall time of `terraform apply` of examples/trading-platform on a fresh stand-in whose
+    clusters, instances and DynamoDB replicas take `delay` s to become available, against the
+    critical-path lower bound of those delays; and the same apply with no delay, for context."""
+    import fullpair
+    from harness import StandIn, Workspace
+    packages = fullpair.build_packages(base / "packages")
+    hcl = fullpair.hcl(packages)
+    graph = resource_graph(hcl)
+    bound, path = critical_path(graph, DELAY_CHAIN, delay)
+    loose, _ = critical_path(graph, DELAY_CHAIN_LOOSE, delay)
+    out = {"delay_seconds": delay, "resources": len(graph), "lower_bound_seconds": bound,
+           "critical_path": path, "lower_bound_loose_seconds": loose}
+    for tag, d in (("no_delay", 0), ("delay", delay)):
+        standin = StandIn(base / f"standin-{tag}.log")
+        try:
+            ws = Workspace(base / f"trading-platform-{tag}", env)
+            fullpair.write(ws, packages, standin.url, f"eff{d:g}".replace(".", "p")[:6])
+            ws.env = {k: v for k, v in ws.env.items() if k not in ("TF_LOG", "TF_LOG_PATH")}
+            ws.init()
+            if d:
+                standin.faults(create_delay_seconds=d)
+            t0 = time.perf_counter()
+            ws.apply()
+            seconds = time.perf_counter() - t0
+        finally:
+            standin.stop()
+        if d:
+            out["apply_seconds"] = round(seconds, 2)
+        else:
+            out["apply_seconds_no_delay"] = round(seconds, 2)
+    out["ratio"] = round(out["apply_seconds"] / bound, 3)
+    out["ratio_loose"] = round(out["apply_seconds"] / loose, 3)
+    return out
+
+
 def _http(url, method="GET"):
     import urllib.request
     req = urllib.request.Request(url, method=method)
@@ -378,6 +503,11 @@ def main():
         overhead["provider_processes_during_plan"] = len(peaks)
         results["provider_overhead"] = overhead
         results["refresh_cost"] = refresh
+        delay = float(os.environ.get("DRPAIR_BENCH_DELAY", "40"))
+        print(f"trading-platform apply with create_delay_seconds={delay:g}, and with none ...", flush=True)
+        results["apply_efficiency"] = apply_efficiency(env, base, delay)
+        results["failover"] = drill_figures(os.environ.get(
+            "DRPAIR_DRILL_TIMELINE", ROOT / "drill" / "out" / "timeline.json"))
     out.write_text(json.dumps(results, indent=2) + "\n")
     print(render_table(results))
     print(f"\nwrote {out.relative_to(ROOT) if out.is_relative_to(ROOT) else out}")

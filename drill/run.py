@@ -22,13 +22,14 @@ from botocore.exceptions import BotoCoreError, ClientError
 from . import svg
 from .observe import Pair, history_points
 from .runtime import ApiGateway, EventSourceMapping, LambdaRuntime
-from .timeline import Phase, Timeline, now
+from .timeline import Phase, Timeline, now, utc
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "acceptance-tests"))
 import aws as aws_mod  # noqa: E402  (the acceptance tests' boto3 helpers and sweep)
 from conftest import terraform_env  # noqa: E402  (the same clean Terraform environment as the tests)
 from harness import ProviderMirror, StandIn, TerraformError, Workspace  # noqa: E402
+from harness.standin import REQUEST_LINE  # noqa: E402
 
 EXAMPLE = ROOT / "examples" / "trading-platform" / "main.tf"
 PACKAGES = ROOT / "lambda" / "dist"
@@ -37,15 +38,19 @@ PHASES = [
     Phase("orders written through the primary", "orders_started", "orders_written", "setup"),
     Phase("detection: peer-down alarm in ALARM", "outage", "detected"),
     Phase("trigger: failover execution starts", "detected", "failover_started"),
-    Phase("promotion: writer in the secondary", "failover_started", "promoted"),
+    Phase("confirmation: one more heartbeat interval", "failover_started", "failover_called"),
+    Phase("promotion: writer in the secondary", "failover_called", "promoted"),
     Phase("failover execution, start to end", "failover_started", "failover_ended"),
     Phase("traffic: DNS answers SECONDARY", "outage", "dns_secondary"),
     Phase("first order accepted in the secondary", "outage", "first_order_secondary"),
     Phase("recovery: peer-down alarm OK", "restored", "recovered", "failback"),
-    Phase("failback wait (failback_after_seconds)", "failback_started", "switchover_called", "failback"),
-    Phase("switchover: writer home again", "switchover_called", "failed_back", "failback"),
+    Phase("failback wait (failback_after_seconds)", "failback_started", "failback_called", "failback"),
+    Phase("switchover: writer home again", "failback_called", "failed_back", "failback"),
+    Phase("primary's own failover attempt (must end peer_alive)", "primary_failover_started",
+          "primary_failover_ended", "failback"),
     Phase("traffic: DNS answers PRIMARY", "restored", "dns_primary", "failback"),
-    Phase("event source mappings: primary only", "restored", "esms_home", "failback"),
+    Phase("primary fenced: its mappings Disabled", "restored", "primary_fenced", "failback"),
+    Phase("primary consuming again", "restored", "esms_home", "failback"),
     Phase("first order accepted in the primary", "restored", "first_order_primary", "failback"),
 ]
 
@@ -226,27 +231,27 @@ class Drill:
         if state == want and changed is not None and changed >= since:
             self.timeline.mark(point, label, at=changed, source="secondary's peer-down alarm StateUpdatedTimestamp")
 
-    def see_execution(self, action, since, call, prefix):
+    def see_execution(self, action, since, call, prefix, side="secondary"):
         """Mark <prefix>_started/_ended and the call's points for the first `action` execution
-        of the secondary's state machine started after `since`."""
+        of side's state machine started after `since`."""
         if f"{prefix}_ended" in self.timeline.points:
             return
-        ex = next((e for e in self.pair.executions("secondary", since)
+        ex = next((e for e in self.pair.executions(side, since)
                    if isinstance(e["input"], dict) and e["input"].get("action") == action), None)
         if ex is None:
             return
         self.execution[prefix] = ex
-        self.timeline.mark(f"{prefix}_started", f"{action} execution started (secondary)", at=ex["start"],
+        self.timeline.mark(f"{prefix}_started", f"{action} execution started ({side})", at=ex["start"],
                            source="execution startDate")
-        points = history_points(self.pair.history("secondary", ex["arn"]), call)
-        labels = {"called": (f"{call_point(prefix)}", f"{call} called"),
-                  "synced": ("promoted" if prefix == "failover" else "failed_back",
-                             "writer confirmed, active region synced")}
+        points = history_points(self.pair.history(side, ex["arn"]), call)
+        labels = {"called": (f"{prefix}_called", f"{call} called ({side})"),
+                  "synced": (SYNCED[prefix], f"writer confirmed, active region synced ({side})")}
         for key, (point, label) in labels.items():
             if key in points:
                 self.timeline.mark(point, label, at=points[key], source="execution history (TaskScheduled)")
         if ex["stop"] is not None:
-            self.timeline.mark(f"{prefix}_ended", f"{action} execution {ex['status']} {ex['output'] or ex['error']}",
+            result = (ex["output"] or {}).get("result") if isinstance(ex["output"], dict) else ex["error"]
+            self.timeline.mark(f"{prefix}_ended", f"{action} execution ended ({side}): {ex['status']} {result}",
                                at=ex["stop"], source="execution stopDate")
 
     def see_dns(self, side, point):
@@ -311,34 +316,78 @@ class Drill:
         self.watch("failback", [
             ("recovery", lambda: self.see_alarm("recovered", "peer-down alarm OK (secondary)", "OK", t1)),
             ("execution", lambda: self.see_execution("recovered", t1, "switchoverGlobalCluster", "failback")),
+            # The failback must be the secondary's planned switchover; an unplanned failover
+            # started by the primary itself on recovery (its view: the peer went silent) is a flap.
+            ("primary", lambda: self.see_execution("failover", t1, "failoverGlobalCluster", "primary_failover",
+                                                   side="primary")),
+            ("primary alarm", lambda: self.see_primary_alarm(self.timeline.origin)),
             ("dns", lambda: self.see_dns("primary", "dns_primary")),
-            ("mappings", self.see_esms_home),
+            ("mappings", self.see_mappings),
             ("first order", lambda: self.probe_order("primary", "first_order_primary")),
-        ], lambda: self.missing("recovered", "failback_started", "failed_back", "failback_ended", "dns_primary",
-                                "esms_home", "first_order_primary") + ([] if plan.done() else ["plan"]),
-            timeout=self.args.timeout + self.args.failback_after)
+        ], self.failback_missing(plan), timeout=self.args.timeout + self.args.failback_after)
         plan.result()
-        called = self.timeline.points.get("switchover_called")
+        called = self.timeline.points.get("failback_called")
         if called is not None and plan.finished_at > called.at:
             self.timeline.notes.append("the plan 'after failover' ended after the failback switchover began")
         ex = self.execution["failback"]
         self.check("failback execution succeeded (switchover home)", ex["status"] == "SUCCEEDED",
                    f"{ex['status']} {ex['output'] or ex['error']}")
+        primary = self.execution.get("primary_failover")
+        self.check("no unplanned failover started by the primary on its recovery", primary is None
+                   or (primary["output"] or {}).get("result") in ("peer_alive", "already_active", "busy"),
+                   f"{primary['status']} {primary['output'] or primary['error']}" if primary else "")
         writer = self.pair.writer_side("primary")
         self.check("global cluster writer is in the primary again", writer == "primary", f"writer: {writer}")
         side, alias = self.pair.dns()
         self.check("DNS answers the primary", side == "primary", alias)
         states = {s: self.pair.esm_states(s) for s in ("primary", "secondary")}
-        self.check("event source mappings: primary Enabled, secondary Disabled", esms_home(states), str(states))
+        self.check("event source mappings: primary fenced while failed away from, Enabled after the failback; "
+                   "the secondary still consuming (a planned switchover fences nobody)",
+                   "primary_fenced" in self.timeline.points
+                   and all(v == "Enabled" for side in states.values() for v in side.values()), str(states))
         active = {s: self.pair.active_region(s) for s in ("primary", "secondary")}
         self.check("active-region parameter is the primary in both regions",
                    set(active.values()) == {self.primary}, str(active))
         self.check_orders("primary", "after failback")
         self.plan_empty("after failback")
 
-    def see_esms_home(self):
-        if "esms_home" not in self.timeline.points and esms_home({s: self.pair.esm_states(s) for s in ("primary", "secondary")}):
-            self.timeline.mark("esms_home", "mappings: primary Enabled, secondary Disabled",
+    def failback_missing(self, plan):
+        def missing():
+            ended = self.execution.get("failback")
+            if ended and ended["stop"] is not None and "failback_called" not in self.timeline.points:
+                primary = self.execution.get("primary_failover")
+                raise DrillFailed(
+                    f"the secondary's recovered execution ended {ended['status']} {ended['output'] or ended['error']} "
+                    "without a switchover home" + (
+                        f"; the PRIMARY had started its own failover at "
+                        f"{self.timeline.seconds('primary_failover_started'):+.1f} s: {primary['status']} "
+                        f"{primary['output'] or primary['error']} (input {primary['input']})" if primary else ""))
+            return self.missing("recovered", "failback_started", "failed_back", "failback_ended", "dns_primary",
+                                "primary_fenced", "esms_home", "first_order_primary") + ([] if plan.done() else ["plan"])
+        return missing
+
+    def see_primary_alarm(self, since):
+        """The primary's own peer-down alarm in ALARM since the outage began (it watches the
+        secondary's heartbeats, which did not reach it during the outage): the cause of a
+        self-failover once the primary is back, recorded with the reason CloudWatch gives."""
+        if "primary_peer_down" in self.timeline.points:
+            return
+        name = self.pair.out["orchestrator"]["primary"]["peer_down_alarm_name"]
+        alarm = self.aws.client("cloudwatch", self.primary).describe_alarms(AlarmNames=[name])["MetricAlarms"][0]
+        if alarm["StateValue"] == "ALARM" and utc(alarm["StateUpdatedTimestamp"]) >= since:
+            self.timeline.mark("primary_peer_down", "peer-down alarm ALARM (PRIMARY, about the secondary)",
+                               at=alarm["StateUpdatedTimestamp"], source="primary's peer-down alarm StateUpdatedTimestamp")
+            self.timeline.notes.append(f"{name}: {alarm['StateReason']}")
+
+    def see_mappings(self):
+        """The spec's sync: a region failed away from is fenced (its mappings Disabled) once it is
+        reachable; the active region's are Enabled; a planned switchover fences nobody."""
+        states = {s: set(self.pair.esm_states(s).values()) for s in ("primary", "secondary")}
+        if states == {"primary": {"Disabled"}, "secondary": {"Enabled"}}:
+            self.timeline.mark("primary_fenced", "mappings: primary Disabled, secondary Enabled",
+                               source="Lambda ListEventSourceMappings, polled")
+        if "failback_called" in self.timeline.points and states["primary"] == {"Enabled"}:
+            self.timeline.mark("esms_home", "mappings: primary Enabled again",
                                source="Lambda ListEventSourceMappings, polled")
 
     def plan_empty(self, when):
@@ -378,6 +427,9 @@ class Drill:
         (out / "timeline.svg").write_text(svg.render("drpair failover drill: seconds since the outage", bars, markers))
         self.step("timeline (seconds since the outage was injected)")
         print(tl.table())
+        print("\nphases:")
+        for ph, start, end in tl.bars(PHASES):
+            print(f"  {end - start:7.1f} s  {ph.label}")
         for note in tl.notes:
             print(f"note: {note}")
         failed = [c for c in self.checks if not c["ok"]]
@@ -386,7 +438,11 @@ class Drill:
         for c in failed:
             print(f"FAILED: {c['check']}: {c['detail']}")
         if failed and self.standin is not None:
-            print(f"\nstand-in log tail:\n{self.standin.log_tail(30)}")
+            # Without access lines (4xx answers are normal: not-found probes) or moto's attempts
+            # to run functions in Docker (see runtime.EventSourceMapping).
+            lines = [ln for ln in self.standin.log_tail(400).splitlines()
+                     if not REQUEST_LINE.search(ln) and "error running docker" not in ln]
+            print("\nstand-in log tail:\n" + "\n".join(ln[:300] for ln in lines[-20:]))
         if self.args.keep or failed:
             print(f"kept {self.work} (workspace, terraform.log, standin.log)")
 
@@ -398,14 +454,8 @@ def terraform_words(text):
     return f"{head}\n{stderr[-1500:]}"
 
 
-def call_point(prefix):
-    return "failover_called" if prefix == "failover" else "switchover_called"
-
-
-def esms_home(states):
-    """Primary's mappings all Enabled and the secondary's all Disabled (the spec's sync(primary))."""
-    p, s = states["primary"].values(), states["secondary"].values()
-    return bool(p) and bool(s) and all(v == "Enabled" for v in p) and all(v == "Disabled" for v in s)
+# The point each execution's "writer confirmed, synced" moment is recorded as.
+SYNCED = {"failover": "promoted", "failback": "failed_back", "primary_failover": "primary_promoted"}
 
 
 def sweep_orchestrator(aws, suffix):

@@ -34,7 +34,7 @@ resource "drpair_failover_orchestrator" "dr" {
   missed_heartbeats          = 2
   failback_after_seconds     = 300
 
-  # The budget is 10 x (2 + 1) + 2 + 30 + 5 = 67 s; say so rather than pretend 60.
+  # The budget is 10 x (2 + 1) + 12 (confirmation) + 2 + 30 + 5 = 79 s; say so rather than pretend 60.
   rto_target_seconds       = 90
   database_max_rpo_seconds = 20
 }

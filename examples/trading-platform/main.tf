@@ -28,6 +28,8 @@ locals {
   primary   = "us-east-1"
   secondary = "us-east-2"
   packages  = "${path.module}/../../lambda/dist"
+  # drpair_dns_failover's target fields, and the drpair_regional_api outputs that fill them
+  api_fields = { domain_name = "regional_domain_name", zone_id = "regional_zone_id", health_fqdn = "health_fqdn", health_path = "health_path" }
 }
 
 resource "drpair_network" "core" {
@@ -82,18 +84,14 @@ resource "drpair_regional_api" "api" {
 resource "drpair_dns_failover" "api" { # traffic follows health, or one metric the orchestrator puts
   zone_name   = var.zone_name
   record_name = "api.${var.zone_name}"
-  primary = {
-    domain_name = drpair_regional_api.api.primary.regional_domain_name
-    zone_id     = drpair_regional_api.api.primary.regional_zone_id
-    health_fqdn = drpair_regional_api.api.primary.health_fqdn
-    health_path = drpair_regional_api.api.primary.health_path
-  }
-  secondary = {
-    domain_name = drpair_regional_api.api.secondary.regional_domain_name
-    zone_id     = drpair_regional_api.api.secondary.regional_zone_id
-    health_fqdn = drpair_regional_api.api.secondary.health_fqdn
-    health_path = drpair_regional_api.api.secondary.health_path
-  }
+  primary     = { for k, v in local.api_fields : k => drpair_regional_api.api.primary[v] }
+  secondary   = { for k, v in local.api_fields : k => drpair_regional_api.api.secondary[v] }
+}
+
+resource "drpair_replicated_bucket" "config" { name = "config" } # replicated with RTC
+resource "drpair_replicated_bucket" "audit" {                    # audit logs, both ways
+  name    = "audit"
+  flavour = "audit"
 }
 
 resource "drpair_region_health" "health" { # one "region unhealthy" composite alarm per region
@@ -122,7 +120,6 @@ resource "drpair_failover_orchestrator" "dr" {
   active_region_parameter            = "${drpair_parameters.config.path}/active_region"
   heartbeat_interval_seconds         = var.heartbeat_interval_seconds
   missed_heartbeats                  = var.missed_heartbeats
-  auto_failback                      = true
   failback_after_seconds             = var.failback_after_seconds
   rto_target_seconds                 = 120
   dns_detection_seconds              = drpair_dns_failover.api.detection_seconds

@@ -3,9 +3,11 @@
 mod schema;
 
 use std::collections::BTreeMap;
+use std::time::Duration;
 
 use aws_config::BehaviorVersion;
 use aws_config::retry::RetryConfig;
+use aws_config::timeout::TimeoutConfig;
 use aws_types::region::Region;
 
 use crate::tfplugin::diag::{AttrPath, Diagnostics};
@@ -17,6 +19,12 @@ pub const DEFAULT_PRIMARY: &str = "us-east-1";
 pub const DEFAULT_SECONDARY: &str = "us-east-2";
 /// Attempts per AWS call: throttling and 5xx are retried with jittered backoff by the SDK.
 const MAX_ATTEMPTS: u32 = 10;
+/// An attempt whose answer has not started within this long is abandoned and retried (a
+/// timeout is transient for the SDK's retry). The SDK sets none by default, so one request
+/// that a server or a middlebox never answers would stall an apply for good (the fault
+/// matrix's slow-call row). 60 s, like boto3's read timeout: generous for any control-plane
+/// call, including a Lambda package upload.
+const READ_TIMEOUT: Duration = Duration::from_secs(60);
 
 /// The configured provider: what every resource operation works with.
 pub struct Configured {
@@ -236,6 +244,11 @@ fn check_name_part(v: &str, attr: &str, max: usize, diags: &mut Diagnostics) {
     }
 }
 
+/// The SDK's default connect timeout (3.1 s) plus a read timeout.
+fn timeouts() -> TimeoutConfig {
+    TimeoutConfig::builder().connect_timeout(Duration::from_millis(3100)).read_timeout(READ_TIMEOUT).build()
+}
+
 /// Builds the clients for both regions. Credentials come from the standard chain (env,
 /// profile, SSO, web identity, IMDS), optionally through an assumed role.
 pub async fn configure(config: &Value, diags: &mut Diagnostics) -> Option<Configured> {
@@ -247,7 +260,8 @@ pub async fn configure(config: &Value, diags: &mut Diagnostics) -> Option<Config
     for region in settings.regions() {
         let mut loader = aws_config::defaults(BehaviorVersion::latest())
             .region(Region::new(region.to_string()))
-            .retry_config(RetryConfig::standard().with_max_attempts(MAX_ATTEMPTS));
+            .retry_config(RetryConfig::standard().with_max_attempts(MAX_ATTEMPTS))
+            .timeout_config(timeouts());
         if let Some(p) = config.get("profile").as_str() {
             loader = loader.profile_name(p);
         }
@@ -328,5 +342,12 @@ mod tests {
         let s = settings(&config(&[("environment", Value::string("prod"))])).unwrap();
         assert_eq!(s.name("orders"), "orders-prod-t1");
         assert_eq!(s.regions(), ["us-east-1", "us-east-2"]);
+    }
+
+    #[test]
+    fn an_unanswered_call_times_out_and_keeps_the_connect_timeout() {
+        let t = timeouts();
+        assert_eq!(t.read_timeout(), Some(Duration::from_secs(60)));
+        assert_eq!(t.connect_timeout(), Some(Duration::from_millis(3100)));
     }
 }

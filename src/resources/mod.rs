@@ -119,6 +119,31 @@ pub fn plan_start(schema: &Schema, prior: &Value, config: &Value, arguments: &[&
     planned
 }
 
+/// The planned identity of a resource named `<name>-<environment>-<suffix>`: `id` and the
+/// provider's regions set in `planned`. A new name or region replaces the resource (the state
+/// keeps the regions of create time). None while the provider or the name is unknown.
+pub fn plan_identity(
+    req: &PlanRequest<'_>,
+    planned: &mut Value,
+    resp: &mut PlanResponse,
+) -> Option<(String, [String; 2])> {
+    let settings = &req.provider?.settings;
+    let id = settings.name(req.config.get("name").as_str()?);
+    let creating = req.prior.is_null();
+    if !creating && req.prior.get("id").as_str() != Some(id.as_str()) {
+        resp.requires_replace.push(AttrPath::root("name"));
+    }
+    let regions = [settings.primary_region.clone(), settings.secondary_region.clone()];
+    for (attr, now) in ["primary_region", "secondary_region"].into_iter().zip(&regions) {
+        if !creating && req.prior.get(attr).as_str() != Some(now.as_str()) {
+            resp.requires_replace.push(AttrPath::root(attr));
+        }
+        planned.set(attr, Value::string(now));
+    }
+    planned.set("id", Value::string(&id));
+    Some((id, regions))
+}
+
 /// Every `timeouts` value must be a duration; `example` (e.g. `"5m"`) shows one in the error.
 pub fn validate_timeouts(config: &Value, example: &str, d: &mut Diagnostics) {
     for op in ["create", "update", "delete"] {

@@ -1,4 +1,4 @@
-"""EventBridge bus-to-bus delivery as AWS does it: the event keeps its envelope.
+"""EventBridge delivery as AWS does it: envelopes kept across buses, state machine targets, retries.
 
 moto 5.2.5 delivers a rule's event to an event bus in another region or account by calling
 PutEvents there, which gives the event a new id, time and `region`/`account` of the receiving
@@ -17,6 +17,10 @@ State machine targets (`arn:aws:states:<region>:<acct>:stateMachine:<name>`), wh
 region with the input AWS gives: the target's constant `Input`, else the value at its
 `InputPath`, else its `InputTransformer`'s template, else the whole event as JSON (`time` as
 ISO 8601, as AWS sends it). The target's RoleArn is accepted, not enforced.
+
+Lambda function targets are accepted and not invoked (moto's invoke needs Docker, which these
+machines lack); moto raised NotImplementedError for them, failing the whole PutEvents, or the
+scheduled tick, for every other target of the rule too.
 
 A scheduled rule (ScheduleExpression, no EventPattern) receives only its own "Scheduled Event"
 (schedule_ext); moto 5.2.5 matched it with every event put on the default bus.
@@ -64,6 +68,11 @@ def _other_bus(rule, target):
 def _state_machine(target):
     arn = parse_arn(target["Arn"])
     return arn if arn.service == "states" and arn.resource_type == "stateMachine" else None
+
+
+def _lambda(target):
+    arn = parse_arn(target["Arn"])
+    return arn.service == "lambda"
 
 
 def _deliver(arn, event):
@@ -203,10 +212,12 @@ def _only_its_schedule(rule, event):
 
 def _wrap_send_to_targets(original):
     def send_to_targets(self, original_event, transform_input=True):
-        if _only_its_schedule(self, original_event):
+        # moto delivers through DISABLED rules too; on AWS a disabled rule matches nothing (an
+        # operator disabling a failover trigger must be able to count on that).
+        if self.state != "ENABLED" or _only_its_schedule(self, original_event):
             return None
         kinds = [(t, _other_bus(self, t), _state_machine(t)) for t in self.targets]
-        if not any(bus or machine for _, bus, machine in kinds):
+        if not any(bus or machine or _lambda(t) for t, bus, machine in kinds):
             return original(self, original_event, transform_input)
         if not self.event_pattern.matches_event(original_event):
             return None
@@ -216,7 +227,9 @@ def _wrap_send_to_targets(original):
                 deliver_or_queue(bus.region, lambda bus=bus, event=event: _deliver(bus, event))
             elif machine:
                 _start(self, target, machine, original_event)
-        local = [t for t, bus, machine in kinds if not bus and not machine]
+            elif _lambda(target):
+                LOG.info("drpair-standin: Lambda target %s not invoked (no Docker)", target["Arn"])
+        local = [t for t, bus, machine in kinds if not bus and not machine and not _lambda(t)]
         if local:
             # a shallow copy with only the local targets: the rule itself is shared by threads
             clone = copy.copy(self)

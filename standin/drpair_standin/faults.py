@@ -1,15 +1,24 @@
-"""Fault injection: regional outages and API throttling, as AWS shows them to an SDK.
+"""Fault injection: regional outages, API throttling, server errors and slow or stalled calls,
+as AWS shows them to an SDK.
 
 A DR provider must be tested against the two failures it exists for: a region that answers
 nothing but 503, and an API that throttles. Both are decided per request from the SigV4
 credential scope, before moto sees the request, and answered in the calling protocol's own
 error format so that SDKs classify them as they would real AWS errors. The same settings also
 say which Route 53 endpoint health checks fail (`unhealthy_endpoints`, read by route53_ext).
+
+The fault matrix (acceptance-tests/test_faults_*.py) adds three more: intermittent HTTP 500s
+(`error_rate`), slow calls (`slow_rate` x `slow_seconds`: the request is served late, and
+still served when the client has given up on it, as AWS may complete a call whose answer
+never arrives) and a stall after N requests (`hold_after_requests`), which gives a test an
+exact point to kill an apply at: the N+1th request and every later one waits until the key
+is cleared or the faults are reset.
 """
 import json
 import random
 import re
 import threading
+import time
 import uuid
 from urllib.parse import parse_qs
 
@@ -25,16 +34,23 @@ class FaultState:
     """The live fault configuration; every key is optional and POSTs merge into it."""
 
     DEFAULTS = {"outage_regions": [], "throttle_rate": 0.0, "create_delay_seconds": 0.0, "seed": None,
-                "unhealthy_endpoints": []}
+                "unhealthy_endpoints": [], "error_rate": 0.0, "slow_rate": 0.0, "slow_seconds": 0.0,
+                "hold_after_requests": None}
+    # A held request never waits longer than this: a test that forgets to release cannot wedge
+    # the server's threads forever.
+    HOLD_LIMIT_SECONDS = 900
 
     def __init__(self):
         self._lock = threading.Lock()
+        self._released = threading.Condition(self._lock)
         self.reset()
 
     def reset(self):
         with self._lock:
             self._cfg = dict(self.DEFAULTS, outage_regions=[], unhealthy_endpoints=[])
             self._rng = random.Random()
+            self._hold_left = None  # requests still let through before the hold, or None
+            self._released.notify_all()
 
     def update(self, body):
         """Merge a JSON object into the configuration; raises ValueError on bad input."""
@@ -64,6 +80,22 @@ class FaultState:
             if isinstance(delay, bool) or not isinstance(delay, (int, float)) or delay < 0:
                 raise ValueError("create_delay_seconds must be a number >= 0")
             new["create_delay_seconds"] = float(delay)
+        for key in ("error_rate", "slow_rate"):
+            if key in body:
+                rate = body[key]
+                if isinstance(rate, bool) or not isinstance(rate, (int, float)) or not 0 <= rate <= 1:
+                    raise ValueError(f"{key} must be a number in [0, 1]")
+                new[key] = float(rate)
+        if "slow_seconds" in body:
+            delay = body["slow_seconds"]
+            if isinstance(delay, bool) or not isinstance(delay, (int, float)) or not 0 <= delay <= 600:
+                raise ValueError("slow_seconds must be a number in [0, 600]")
+            new["slow_seconds"] = float(delay)
+        if "hold_after_requests" in body:
+            n = body["hold_after_requests"]
+            if n is not None and (isinstance(n, bool) or not isinstance(n, int) or n < 0):
+                raise ValueError("hold_after_requests must be an integer >= 0 or null")
+            new["hold_after_requests"] = n
         if "seed" in body:
             seed = body["seed"]
             if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int)):
@@ -73,6 +105,39 @@ class FaultState:
             self._cfg.update(new)
             if "seed" in new:
                 self._rng = random.Random(new["seed"])
+            if "hold_after_requests" in new:
+                # counted from now: setting it again restarts the count; null releases
+                self._hold_left = new["hold_after_requests"]
+                self._released.notify_all()
+
+    def pass_hold(self):
+        """Called once per AWS request: returns at once while the hold's budget lasts (or no
+        hold is set), else waits until the hold is cleared. True if this request was held."""
+        deadline = time.monotonic() + self.HOLD_LIMIT_SECONDS
+        with self._lock:
+            if self._hold_left is None:
+                return False
+            if self._hold_left > 0:
+                self._hold_left -= 1
+                return False
+            while self._hold_left is not None and self._hold_left <= 0:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    break
+                self._released.wait(left)
+            return True
+
+    def should_fail(self):
+        """An intermittent server error for this request (error_rate)."""
+        with self._lock:
+            rate = self._cfg["error_rate"]
+            return rate > 0 and self._rng.random() < rate
+
+    def slow_delay(self):
+        """Seconds to wait before serving this request: slow_seconds for a slow_rate share."""
+        with self._lock:
+            rate, delay = self._cfg["slow_rate"], self._cfg["slow_seconds"]
+            return delay if rate > 0 and delay > 0 and self._rng.random() < rate else 0.0
 
     def snapshot(self):
         with self._lock:
@@ -167,13 +232,20 @@ def error_response(environ, service, status, code, message, sender):
                 f"<RequestId>{rid}</RequestId></ErrorResponse>").encode()
         headers.append(("Content-Type", "text/xml"))
     headers.append(("Content-Length", str(len(body))))
-    reason = {400: "Bad Request", 503: "Service Unavailable"}[status]
+    reason = {400: "Bad Request", 500: "Internal Server Error", 503: "Service Unavailable"}[status]
     return f"{status} {reason}", headers, body
 
 
 def outage_error(environ, service, region):
     msg = f"Service unavailable in {region} (drpair-standin regional outage)"
     return error_response(environ, service, 503, "ServiceUnavailable", msg, sender=False)
+
+
+def server_error(environ, service):
+    """HTTP 500 as AWS sends it on an internal failure; every SDK retries it as transient."""
+    code = "InternalError" if service in ("s3", "ec2") else "InternalFailure"
+    msg = "We encountered an internal error. Please try again. (drpair-standin injected)"
+    return error_response(environ, service, 500, code, msg, sender=False)
 
 
 def throttle_error(environ, service):
@@ -204,11 +276,19 @@ class FaultMiddleware:
             if scope is not None:
                 region, service = scope
                 region = effective_region(region, service)
+                # The hold first: it stands for "the process died at request N", whatever
+                # else would have happened to that request.
+                self.state.pass_hold()
+                delay = self.state.slow_delay()
+                if delay:
+                    time.sleep(delay)  # then served: a client that gave up never sees it
                 fault = None
                 if self.state.in_outage(region):
                     fault = outage_error(environ, service, region)
                 elif self.state.should_throttle():
                     fault = throttle_error(environ, service)
+                elif self.state.should_fail():
+                    fault = server_error(environ, service)
                 if fault is not None:
                     status, headers, body = fault
                     start_response(status, headers)

@@ -18,6 +18,7 @@ a test proves a one-minute rule without waiting a minute (it does not move Cloud
 
     GET    /drpair/events        {"clock_offset_seconds", "pending_deliveries",
                                   "schedules": [{"rule_arn", "expression", "state", "next_fire_in_seconds"}]}
+                                 (every scheduled rule; null next fire for cron rules)
     POST   /drpair/events/tick   {"advance_seconds": N} (optional, >= 0): move the clock, tick now;
                                   answers {"fired": [rule ARNs], "delivered": n, "pending_deliveries": n}
     DELETE /drpair/events        offset back to 0, queued deliveries dropped
@@ -72,7 +73,8 @@ class Scheduler:
         with self._lock:
             self._offset = 0.0
 
-    def _rules(self):
+    def _rules(self, with_cron=False):
+        """(region, rule, period) of every scheduled rule; cron rules (period None) only on request."""
         for _, per_account in list(dict.items(events_backends)):
             for region, backend in list(dict.items(per_account)):
                 bus = backend.event_buses.get("default")
@@ -80,7 +82,7 @@ class Scheduler:
                     continue
                 for rule in list(bus.rules.values()):
                     period = rate_seconds(rule.scheduled_expression)
-                    if period is not None:
+                    if period is not None or (with_cron and rule.scheduled_expression):
                         yield region, rule, period
 
     def tick(self, advance_seconds=0.0):
@@ -108,10 +110,12 @@ class Scheduler:
         return fired, events_ext.flush_pending()
 
     def schedules(self):
+        """Every scheduled rule; a cron rule's next fire is null (never fired)."""
         now = self.now()
         return [{"rule_arn": rule.arn, "expression": rule.scheduled_expression, "state": rule.state,
-                 "next_fire_in_seconds": round(getattr(rule, "drpair_next_fire", now + period) - now, 3)}
-                for _, rule, period in self._rules()]
+                 "next_fire_in_seconds": None if period is None
+                 else round(getattr(rule, "drpair_next_fire", now + period) - now, 3)}
+                for _, rule, period in self._rules(with_cron=True)]
 
 
 SCHEDULER = Scheduler()

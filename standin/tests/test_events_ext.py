@@ -78,9 +78,38 @@ def test_local_targets_still_work(aws, pair):
     assert count(pair[SECONDARY][0]) == 1
 
 
+def test_a_disabled_rule_delivers_nothing(aws, pair):
+    e1 = pair[PRIMARY][0]
+    sqs = aws("sqs", PRIMARY)
+    url = sqs.create_queue(QueueName="off")["QueueUrl"]
+    qarn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+    e1.put_targets(Rule="fwd", EventBusName="bus", Targets=[{"Id": "q", "Arn": qarn}])
+    e1.disable_rule(Name="fwd", EventBusName="bus")
+    put(e1)
+    assert "Messages" not in sqs.receive_message(QueueUrl=url)
+    assert count(pair[SECONDARY][0]) == 0  # nor forwarded
+    e1.enable_rule(Name="fwd", EventBusName="bus")
+    put(e1)
+    assert len(sqs.receive_message(QueueUrl=url)["Messages"]) == 1
+
+
 def test_retention_can_be_set_to_indefinite(pair):
     ev = pair[PRIMARY][0]
     ev.update_archive(ArchiveName="bus", RetentionDays=0)
     assert ev.describe_archive(ArchiveName="bus")["RetentionDays"] == 0
     ev.update_archive(ArchiveName="bus", RetentionDays=3)
     assert ev.describe_archive(ArchiveName="bus")["RetentionDays"] == 3
+
+
+def test_lambda_target_is_not_invoked_and_breaks_nothing(aws):
+    ev = aws("events", PRIMARY)
+    sqs = aws("sqs", PRIMARY)
+    url = sqs.create_queue(QueueName="q")["QueueUrl"]
+    qarn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+    ev.put_rule(Name="r", EventPattern=json.dumps({"source": ["drpair.test"]}))
+    ev.put_targets(Rule="r", Targets=[{"Id": "fn", "Arn": f"arn:aws:lambda:{PRIMARY}:{ACCOUNT}:function:readiness"},
+                                      {"Id": "q", "Arn": qarn}])
+    # moto raised NotImplementedError for the Lambda target: the PutEvents failed with a 500
+    out = ev.put_events(Entries=[{"Source": "drpair.test", "DetailType": "t", "Detail": "{}"}])
+    assert out["FailedEntryCount"] == 0
+    assert len(sqs.receive_message(QueueUrl=url, WaitTimeSeconds=1)["Messages"]) == 1

@@ -53,6 +53,22 @@ def test_executions_run_and_get_unique_names(aws):
         assert out["status"] == "SUCCEEDED" and json.loads(out["output"]) == {"a": 1}
 
 
+def test_a_jsonpath_filter_matching_nothing_is_an_empty_list(aws):
+    sfn = aws("stepfunctions", REGION)
+    states = {"Gate": {"Type": "Pass", "Parameters": {"alarming.$": "$.alarms[?(@.state == 'ALARM')].name",
+                                                      "count.$": "$.count"}, "End": True}}
+    arn = machine(aws, "filter", states, "Gate")
+    quiet = sfn.start_execution(stateMachineArn=arn, input=json.dumps({"alarms": [{"name": "a", "state": "OK"}],
+                                                                       "count": 1}))
+    loud = sfn.start_execution(stateMachineArn=arn, input=json.dumps({"alarms": [{"name": "a", "state": "ALARM"}],
+                                                                      "count": 1}))
+    assert json.loads(finished(sfn, quiet["executionArn"])["output"]) == {"alarming": [], "count": 1}
+    assert json.loads(finished(sfn, loud["executionArn"])["output"]) == {"alarming": ["a"], "count": 1}
+    # A plain path that is missing still fails, as on AWS.
+    missing = sfn.start_execution(stateMachineArn=arn, input=json.dumps({"alarms": []}))
+    assert finished(sfn, missing["executionArn"])["status"] == "FAILED"
+
+
 def test_aws_sdk_errors_are_named_as_on_aws(aws):
     aws("ssm", REGION).put_parameter(Name="/lock", Value="held", Type="String")
     states = {
@@ -172,3 +188,70 @@ def test_exception_error_name(shape, expected):
     from drpair_standin.sfn_ext import exception_error_name
 
     assert exception_error_name("Ssm", type(shape, (Exception,), {})()) == expected
+
+
+def test_aws_sdk_tasks_speak_aws_casing_and_definite_paths_are_values(aws, global_db):
+    """Parameters and results in the Java SDK's PascalCase (DbClusterIdentifier, Uuid, DbClusterArn),
+    and a JSONPath without wildcard or filter is one value, as on AWS."""
+    import io
+    import zipfile
+
+    from conftest import SECONDARY
+
+    sqs = aws("sqs", SECONDARY)
+    qarn = sqs.get_queue_attributes(QueueUrl=sqs.create_queue(QueueName="orders")["QueueUrl"],
+                                    AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+    code = io.BytesIO()
+    with zipfile.ZipFile(code, "w") as z:
+        z.writestr("h.py", "def handler(event, context):\n    return None\n")
+    role = aws("iam").create_role(RoleName="fn", AssumeRolePolicyDocument="{}")["Role"]["Arn"]
+    lam = aws("lambda", SECONDARY)
+    lam.create_function(FunctionName="f", Runtime="python3.12", Role=role, Handler="h.handler",
+                        Code={"ZipFile": code.getvalue()})
+    esm = lam.create_event_source_mapping(EventSourceArn=qarn, FunctionName="f", Enabled=True)["UUID"]
+    states = {
+        "Cluster": {"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:rds:describeDBClusters",
+                    "Parameters": {"DbClusterIdentifier": "sec"}, "ResultPath": "$.cluster",
+                    "ResultSelector": {"id.$": "$.DbClusters[0].DbClusterIdentifier"}, "Next": "Promote"},
+        "Promote": {"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:rds:failoverGlobalCluster",
+                    "Parameters": {"GlobalClusterIdentifier": "g1", "TargetDbClusterIdentifier": global_db["sec"],
+                                   "AllowDataLoss": True}, "ResultPath": None, "Next": "Read"},
+        "Read": {"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:rds:describeGlobalClusters",
+                 "Parameters": {"GlobalClusterIdentifier": "g1"}, "ResultPath": "$.global",
+                 "ResultSelector": {
+                     "first.$": "$.GlobalClusters[0].GlobalClusterMembers[0].DbClusterArn",
+                     "writers.$": "$.GlobalClusters[0].GlobalClusterMembers[?(@.IsWriter == true)].DbClusterArn"},
+                 "Next": "IsOurs"},
+        "IsOurs": {"Type": "Choice", "Default": "Wrong",
+                   "Choices": [{"Variable": "$.cluster.id", "StringEquals": "sec", "Next": "Pause"}]},
+        "Pause": {"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:lambda:updateEventSourceMapping",
+                  "Parameters": {"Uuid": esm, "Enabled": False}, "ResultSelector": {"state.$": "$.State"},
+                  "ResultPath": "$.esm", "End": True},
+        "Wrong": {"Type": "Fail", "Error": "Wrong"},
+    }
+    sfn = aws("stepfunctions", SECONDARY)
+    arn = machine(aws, "casing", states, "Cluster", region=SECONDARY)
+    out = finished(sfn, sfn.start_execution(stateMachineArn=arn)["executionArn"])
+    assert out["status"] == "SUCCEEDED", out
+    result = json.loads(out["output"])
+    assert result["cluster"] == {"id": "sec"}
+    assert result["global"] == {"first": global_db["prim"], "writers": [global_db["sec"]]}
+    assert result["esm"] == {"state": "Disabled"}
+    assert lam.get_event_source_mapping(UUID=esm)["State"] == "Disabled"
+
+
+@pytest.mark.parametrize("path, expected", [
+    ("$.a[0].b", 1), ("$.a[1]", {"b": 2}), ("$.a[*].b", [1, 2]), ("$.a[0:1].b", [1]),
+    ("$.a[?(@.b == 2)].b", [2]), ("$..b", [1, 2]), ("$.c", "x"), ("$.a[9].b", None),
+])
+def test_extract_json(path, expected):
+    from moto.stepfunctions.parser.asl.utils.json_path import NoSuchJsonPathError
+
+    from drpair_standin.sfn_ext import extract_json
+
+    data = {"a": [{"b": 1}, {"b": 2}], "c": "x"}
+    if expected is None:
+        with pytest.raises(NoSuchJsonPathError):
+            extract_json(path, data)
+    else:
+        assert extract_json(path, data) == expected

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::resources::{PlanRequest, PlanResponse, plan_start, validate_timeouts};
+use crate::resources::{PlanRequest, PlanResponse, plan_identity, plan_start, validate_timeouts};
 use crate::tfplugin::diag::{AttrPath, Diagnostics};
 use crate::tfplugin::value::Value;
 
@@ -126,15 +126,10 @@ pub fn plan(req: PlanRequest<'_>, resp: &mut PlanResponse) {
     if config.get("archive_retention_days").is_null() {
         planned.set("archive_retention_days", Value::int(DEFAULT_RETENTION_DAYS));
     }
-    let Some(settings) = req.provider.map(|p| &p.settings) else {
+    let Some((id, regions)) = plan_identity(&req, &mut planned, resp) else {
         resp.planned = planned;
         return;
     };
-    let Some(name) = config.get("name").as_str() else {
-        resp.planned = planned;
-        return;
-    };
-    let id = settings.name(name);
     if id.len() > MAX_ID {
         resp.diags.attr_error(
             AttrPath::root("name"),
@@ -145,17 +140,6 @@ pub fn plan(req: PlanRequest<'_>, resp: &mut PlanResponse) {
             ),
         );
     }
-    if !creating && req.prior.get("id").as_str() != Some(id.as_str()) {
-        resp.requires_replace.push(AttrPath::root("name"));
-    }
-    let regions = [&settings.primary_region, &settings.secondary_region];
-    for (attr, now) in [("primary_region", regions[0]), ("secondary_region", regions[1])] {
-        if !creating && req.prior.get(attr).as_str() != Some(now.as_str()) {
-            resp.requires_replace.push(AttrPath::root(attr));
-        }
-        planned.set(attr, Value::string(now));
-    }
-    planned.set("id", Value::string(&id));
     if let Some(r) = config.get("replay").get("region").as_str()
         && !regions.iter().any(|x| x.as_str() == r)
     {

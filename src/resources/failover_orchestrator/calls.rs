@@ -36,19 +36,25 @@ pub async fn find_machine(
     Ok(out.map(|o| (serde_json::from_str(&o.definition).unwrap_or(Json::Null), o.role_arn)))
 }
 
+/// A region's state machine as wanted.
+pub struct Machine<'a> {
+    pub region: &'a str,
+    pub name: String,
+    pub arn: String,
+    pub definition: Json,
+    pub role: String,
+}
+
 /// Creates or updates the machine. Step Functions checks the role may be assumed: a role made
 /// moments ago is retried while IAM catches up.
 pub async fn put_machine(
     p: &Configured,
-    region: &str,
-    name: &str,
-    arn: &str,
-    definition: &Json,
-    role: &str,
+    m: &Machine<'_>,
     exists: bool,
     tags: &[(String, String)],
     w: &Waiter,
 ) -> Result<(), AwsError> {
+    let (region, name, arn, definition, role) = (m.region, &m.name, &m.arn, &m.definition, &m.role);
     let sfn = p.sfn(region);
     w.until(&format!("state machine {name} to accept its role"), || async {
         let sent = if exists {

@@ -230,18 +230,14 @@ impl Converge<'_> {
         let role = w.role_arn(i, "sfn");
         let created_machine = s.machine.is_none();
         if s.machine.as_ref().is_none_or(|(d, r)| *d != def || *r != role) {
-            calls::put_machine(
-                p,
+            let machine = calls::Machine {
                 region,
-                &state_machine_name(&w.id, region),
-                &w.state_machine_arn(i),
-                &def,
-                &role,
-                !created_machine,
-                &self.tags,
-                &self.waiter,
-            )
-            .await?;
+                name: state_machine_name(&w.id, region),
+                arn: w.state_machine_arn(i),
+                definition: def.clone(),
+                role: role.clone(),
+            };
+            calls::put_machine(p, &machine, !created_machine, &self.tags, &self.waiter).await?;
         }
         let specs: Vec<RuleSpec> = rules(w, i);
         for spec in &specs {

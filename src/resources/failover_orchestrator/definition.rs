@@ -30,6 +30,14 @@ const PROMOTION_POLL_SECONDS: i64 = 2;
 /// Bounds one execution: a promotion that takes longer fails the execution (lock released).
 const EXECUTION_TIMEOUT_SECONDS: i64 = 1800;
 
+/// How long a heartbeat-triggered failover waits to confirm the peer is still silent.
+pub fn confirm_seconds(w: &Want) -> i64 {
+    w.heartbeat_seconds + CONFIRM_MARGIN_SECONDS
+}
+
+/// Time for a heartbeat to travel (EventBridge, the peer's state machine, PutMetricData).
+const CONFIRM_MARGIN_SECONDS: i64 = 2;
+
 /// Builds the definition for region `i` of `w`.
 pub fn definition(w: &Want, i: usize) -> Json {
     let mut b = Builder { w, i, states: Map::new() };
@@ -54,7 +62,18 @@ struct Builder<'a> {
     states: Map<String, Json>,
 }
 
+/// A task retried on failure (throttling, a 5xx, a region briefly slow): a heartbeat lost to
+/// one throttled call could otherwise make the other region declare this one down, and a
+/// failover that fails is not triggered again (its alarm stays in ALARM).
 fn task(resource: &str, parameters: Json) -> Json {
+    with(
+        task_once(resource, parameters),
+        json!({"Retry": [{"ErrorEquals": ["States.TaskFailed"], "IntervalSeconds": 1, "MaxAttempts": 3, "BackoffRate": 2.0}]}),
+    )
+}
+
+/// A task whose failure is an answer (the lock's "already exists").
+fn task_once(resource: &str, parameters: Json) -> Json {
     json!({"Type": "Task", "Resource": resource, "Parameters": parameters})
 }
 
@@ -127,7 +146,7 @@ impl Builder<'_> {
             &format!("{prefix}Lock"),
             with(
                 then(
-                    task(
+                    task_once(
                         &sdk("ssm:putParameter"),
                         json!({"Name": lock_parameter(&self.w.id), "Value.$": "$$.Execution.Id",
                                "Type": "String", "Overwrite": false}),
@@ -158,7 +177,8 @@ impl Builder<'_> {
         self.add(&end, then_state);
     }
 
-    /// Reads the global cluster's writer(s) into `$.db.writers`.
+    /// Reads the global cluster's writer(s) into `$.db.writers`. Step Functions names the
+    /// AWS SDK's fields as the Java SDK does (`DbClusterArn`, not the API's `DBClusterArn`).
     fn read_writers(&mut self, name: &str, next: &str, on_error: &str) {
         self.add(
             name,
@@ -172,7 +192,7 @@ impl Builder<'_> {
                 ),
                 with(
                     json!({"ResultSelector": {"writers.$":
-                            "$.GlobalClusters[0].GlobalClusterMembers[?(@.IsWriter == true)].DBClusterArn"},
+                            "$.GlobalClusters[0].GlobalClusterMembers[?(@.IsWriter == true)].DbClusterArn"},
                            "ResultPath": "$.db"}),
                     catch_all(on_error),
                 ),
@@ -227,8 +247,9 @@ impl Builder<'_> {
         let own = self.w.cluster_arns[self.i].clone();
         self.add(
             "Failover",
-            json!({"Type": "Pass", "Parameters": {"arn": own}, "ResultPath": "$.target", "Next": "FailoverLock"}),
+            json!({"Type": "Pass", "Parameters": {"arn": own}, "ResultPath": "$.target", "Next": "FailoverTrigger"}),
         );
+        self.confirm_peer_down();
         self.lock("Failover", "FailoverRead");
         self.read_writers("FailoverRead", "FailoverIsWriter", "FailoverAbort");
         self.writer_is("FailoverIsWriter", "$.target.arn", "FailoverAlready", "FailoverPromote");
@@ -259,6 +280,35 @@ impl Builder<'_> {
             json!({"Type": "Fail", "Error": "drpair.FailoverFailed",
                    "Cause": "the failover stopped; the execution history says where (lock released)"}),
         );
+    }
+
+    /// A failover started by lost heartbeats is confirmed first: after one more heartbeat
+    /// interval the peer-down alarm must still be in ALARM. A region coming back from its own
+    /// outage sees the same OK -> ALARM change (no heartbeats reached it while it was down)
+    /// and must not take the writer back; the peer's heartbeats, arriving again, return the
+    /// alarm to OK within that interval. Started by hand or by the peer's own health alarm,
+    /// a failover goes ahead at once.
+    fn confirm_peer_down(&mut self) {
+        let peer_down = peer_down_alarm(&self.w.id, self.region());
+        self.add(
+            "FailoverTrigger",
+            json!({"Type": "Choice", "Choices": [
+                {"And": [{"Variable": "$.trigger", "IsPresent": true},
+                         {"Variable": "$.trigger", "StringEquals": "peer-heartbeat-lost"}], "Next": "FailoverConfirmWait"}],
+                "Default": "FailoverLock"}),
+        );
+        self.add(
+            "FailoverConfirmWait",
+            json!({"Type": "Wait", "Seconds": confirm_seconds(self.w), "Next": "FailoverConfirm"}),
+        );
+        self.count_alarms("FailoverConfirm", &peer_down, "ALARM", "$.confirm", "FailoverConfirmed");
+        self.add(
+            "FailoverConfirmed",
+            json!({"Type": "Choice",
+                   "Choices": [{"Variable": "$.confirm.n", "NumericGreaterThan": 0, "Next": "FailoverLock"}],
+                   "Default": "FailoverPeerAlive"}),
+        );
+        self.add("FailoverPeerAlive", result(json!({"result": "peer_alive", "region": self.region()})));
     }
 
     /// After a promotion: this region's local state (`sync`), then the announcement the peer
@@ -335,7 +385,7 @@ impl Builder<'_> {
                 .map(|(k, uuid)| {
                     let s = format!("Mapping{k}");
                     json!({"StartAt": s, "States": {s: with(then(task(&sdk("lambda:updateEventSourceMapping"),
-                        json!({"UUID": uuid, "Enabled": enabled})), None), json!({"ResultPath": null}))}})
+                        json!({"Uuid": uuid, "Enabled": enabled})), None), json!({"ResultPath": null}))}})
                 })
                 .collect();
             if branches.is_empty() {
@@ -655,7 +705,7 @@ mod tests {
         assert_eq!(force["Parameters"]["MetricData"][0]["Value"], 1.0);
         assert_eq!(secondary["States"]["FailoverSyncRelease"]["Parameters"]["MetricData"][0]["Value"], 0.0);
         let fence = &secondary["States"]["SyncLocalFence"]["Branches"][0]["States"]["Mapping0"];
-        assert_eq!(fence["Parameters"], json!({"UUID": "u2", "Enabled": false}));
+        assert_eq!(fence["Parameters"], json!({"Uuid": "u2", "Enabled": false}));
         let primary = definition(&w, 0);
         assert!(primary["States"].get("FailoverSyncForce").is_none());
         assert_eq!(primary["States"]["SyncLocalFence"]["Type"], "Pass");

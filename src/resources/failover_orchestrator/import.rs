@@ -55,7 +55,7 @@ pub async fn reconstruct(
             .flatten()
             .enumerate()
             .filter_map(|(k, b)| {
-                b["States"][format!("Mapping{k}")]["Parameters"]["UUID"].as_str().map(str::to_string)
+                b["States"][format!("Mapping{k}")]["Parameters"]["Uuid"].as_str().map(str::to_string)
             })
             .collect();
         state.set(

@@ -319,13 +319,16 @@ pub fn objectives(c: &Value) -> Option<Objectives> {
     let promotion = int_or(c, "database_promotion_seconds", DEFAULT_PROMOTION_SECONDS)?;
     // The failure may come just after a beat: that interval, then `missed` silent ones.
     let detection = interval * (missed + 1);
+    // Then one more interval (and the margin of definition::confirm_seconds) to confirm.
+    let confirmation = interval + 2;
     let mut breakdown = BTreeMap::from([
         ("detection".to_string(), detection),
+        ("confirmation".to_string(), confirmation),
         ("trigger".to_string(), TRIGGER_SECONDS),
         ("promotion".to_string(), promotion),
         ("orchestration".to_string(), ORCHESTRATION_SECONDS),
     ]);
-    let writes = detection + TRIGGER_SECONDS + promotion + ORCHESTRATION_SECONDS;
+    let writes = detection + confirmation + TRIGGER_SECONDS + promotion + ORCHESTRATION_SECONDS;
     // Route 53 moves read traffic on its own health checks, in parallel with the orchestrator.
     let dns = match c.get("dns_detection_seconds") {
         Value::Null => None,
@@ -410,12 +413,12 @@ mod tests {
         c.set("session_table_consistency", Value::string("strong"));
         c.set("dns_detection_seconds", Value::int(90));
         let o = objectives(&c).unwrap();
-        // 10 s x (2 missed + 1) + 2 + 30 + 5 = 67 for writes; DNS 90 dominates.
+        // 10 s x (2 missed + 1) + 12 + 2 + 30 + 5 = 79 for writes; DNS 90 dominates.
         assert_eq!(o.breakdown["detection"], 30);
         assert_eq!(o.rto_budget_seconds, 90);
         assert!(o.rpo_bounds["aurora"].contains("at most 20 s"));
         assert_eq!(o.rpo_bounds["dynamodb"], "0 (multi-Region strong consistency)");
         c.set("dns_detection_seconds", Value::Null);
-        assert_eq!(objectives(&c).unwrap().rto_budget_seconds, 67);
+        assert_eq!(objectives(&c).unwrap().rto_budget_seconds, 79);
     }
 }

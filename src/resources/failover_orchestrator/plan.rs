@@ -2,7 +2,7 @@
 //! hashing the local readiness package.
 
 use crate::resources::common::package::{code_sha256, read_local_package};
-use crate::resources::{PlanRequest, PlanResponse, plan_start, validate_timeouts};
+use crate::resources::{PlanRequest, PlanResponse, plan_identity, plan_start, validate_timeouts};
 use crate::tfplugin::diag::{AttrPath, Diagnostics};
 use crate::tfplugin::value::Value;
 
@@ -282,28 +282,11 @@ pub fn plan(req: PlanRequest<'_>, resp: &mut PlanResponse) {
     );
     plan_objectives(config, &mut planned, &mut resp.diags);
     planned.set("drift", Value::List(vec![]));
-    let Some(settings) = req.provider.map(|p| &p.settings) else {
+    let Some((id, regions)) = plan_identity(&req, &mut planned, resp) else {
         resp.planned = planned;
         return;
     };
-    let Some(name) = config.get("name").as_str() else {
-        resp.planned = planned;
-        return;
-    };
-    let id = settings.name(name);
-    if !creating && req.prior.get("id").as_str() != Some(id.as_str()) {
-        resp.requires_replace.push(AttrPath::root("name"));
-    }
-    for (attr, now) in
-        [("primary_region", &settings.primary_region), ("secondary_region", &settings.secondary_region)]
-    {
-        if !creating && req.prior.get(attr).as_str() != Some(now.as_str()) {
-            resp.requires_replace.push(AttrPath::root(attr));
-        }
-        planned.set(attr, Value::string(now));
-    }
-    planned.set("id", Value::string(&id));
-    let regions = [settings.primary_region.as_str(), settings.secondary_region.as_str()];
+    let regions = [regions[0].as_str(), regions[1].as_str()];
     match desired(&id, regions, &planned) {
         Some(w) => {
             check_wants(config, &w, &mut resp.diags);
@@ -330,10 +313,17 @@ mod tests {
     use super::*;
     use crate::resources::test_support::{error_paths, plan_with};
 
+    /// An empty zip, written once per test process (tests run in parallel threads, and one
+    /// writing the file while another reads it made the plan see a broken package).
     fn package() -> String {
-        let path = std::env::temp_dir().join("drpair-orchestrator-plan-test.zip");
-        std::fs::write(&path, b"PK\x05\x06\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0").unwrap();
-        path.to_string_lossy().into_owned()
+        static PATH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+        PATH.get_or_init(|| {
+            let path =
+                std::env::temp_dir().join(format!("drpair-orchestrator-plan-{}.zip", std::process::id()));
+            std::fs::write(&path, b"PK\x05\x06\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0").unwrap();
+            path.to_string_lossy().into_owned()
+        })
+        .clone()
     }
 
     fn config() -> Value {
@@ -426,7 +416,7 @@ mod tests {
         let r = plan_of(&Value::Null, &c);
         assert!(r.diags.has_errors());
         let paths = error_paths(&r);
-        // The default objectives also warn (67 s over 60 s): see objectives_warn_over_target.
+        // The default objectives also warn (79 s over 60 s): see objectives_warn_over_target.
         assert_eq!(paths, ["rto_target_seconds", "primary_cluster_arn", "secondary_cluster_arn"]);
     }
 }

@@ -55,10 +55,8 @@ pub fn state_machine_policy(w: &Want, i: usize) -> Json {
         statement("Announce", &["events:PutEvents"], vec![w.default_bus_arn(i)]),
     ];
     let mut namespaces = vec![FAILOVER_NAMESPACE];
-    if let Some(c) = w.control.as_ref().filter(|c| &c.region == region) {
-        if c.namespace != FAILOVER_NAMESPACE {
-            namespaces.push(&c.namespace);
-        }
+    if let Some(c) = w.control.as_ref().filter(|c| &c.region == region && c.namespace != FAILOVER_NAMESPACE) {
+        namespaces.push(&c.namespace);
     }
     statements.push(put_metrics("HeartbeatsAndTraffic", &namespaces));
     if !w.mappings[i].is_empty() {

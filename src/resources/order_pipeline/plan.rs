@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::resources::{PlanRequest, PlanResponse, plan_start, validate_timeouts};
+use crate::resources::{PlanRequest, PlanResponse, plan_identity, plan_start, validate_timeouts};
 use crate::tfplugin::diag::{AttrPath, Diagnostics};
 use crate::tfplugin::value::Value;
 
@@ -281,15 +281,10 @@ pub fn plan(req: PlanRequest<'_>, resp: &mut PlanResponse) {
     planned
         .set("max_receive_count", or_default(config, "max_receive_count", Value::int(DEFAULT_MAX_RECEIVE)));
 
-    let Some(settings) = req.provider.map(|p| &p.settings) else {
+    let Some((id, regions)) = plan_identity(&req, &mut planned, resp) else {
         resp.planned = planned;
         return;
     };
-    let Some(name) = config.get("name").as_str() else {
-        resp.planned = planned;
-        return;
-    };
-    let id = settings.name(name);
     if id.len() > MAX_ID {
         resp.diags.attr_error(
             AttrPath::root("name"),
@@ -297,18 +292,6 @@ pub fn plan(req: PlanRequest<'_>, resp: &mut PlanResponse) {
             format!("{id:?} (<name>-<environment>-<suffix>) has {} characters; IAM role names allow {MAX_ID} here.", id.len()),
         );
     }
-    if !creating && req.prior.get("id").as_str() != Some(id.as_str()) {
-        resp.requires_replace.push(AttrPath::root("name"));
-    }
-    for (attr, now) in
-        [("primary_region", &settings.primary_region), ("secondary_region", &settings.secondary_region)]
-    {
-        if !creating && req.prior.get(attr).as_str() != Some(now.as_str()) {
-            resp.requires_replace.push(AttrPath::root(attr));
-        }
-        planned.set(attr, Value::string(now));
-    }
-    planned.set("id", Value::string(&id));
     let fresh = creating || !resp.requires_replace.is_empty();
     let prior = if fresh { &Value::Null } else { req.prior };
 
@@ -330,7 +313,7 @@ pub fn plan(req: PlanRequest<'_>, resp: &mut PlanResponse) {
                 "package_sha256",
             ])
             .any(|a| planned.get(a) != prior.get(a));
-    for (role, region) in ROLES.iter().zip(settings.regions()) {
+    for (role, region) in ROLES.iter().zip(&regions) {
         let before = prior.get(role);
         let alarms = Value::strings(names.alarms(region));
         let mut object = Value::object([

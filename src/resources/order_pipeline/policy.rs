@@ -64,6 +64,8 @@ pub fn execution_policy(names: &Names, g: &Grants, a: &Arns<'_>) -> Json {
                 "sqs:DeleteMessage",
                 "sqs:ChangeMessageVisibility",
                 "sqs:GetQueueAttributes",
+                // The function finds its own region's queue by name (ORDERS_QUEUE_NAME).
+                "sqs:GetQueueUrl",
                 "sqs:SendMessage",
             ],
             a.queues.iter().map(|q| q.to_string()).collect(),

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::resources::{PlanRequest, PlanResponse, plan_start, validate_timeouts};
+use crate::resources::{PlanRequest, PlanResponse, plan_identity, plan_start, validate_timeouts};
 use crate::tfplugin::diag::{AttrPath, Diagnostics};
 use crate::tfplugin::value::Value;
 
@@ -144,30 +144,13 @@ pub fn plan(req: PlanRequest<'_>, resp: &mut PlanResponse) {
             v => v.clone(),
         },
     );
-    let Some(settings) = req.provider.map(|p| &p.settings) else {
+    let Some((id, regions)) = plan_identity(&req, &mut planned, resp) else {
         resp.planned = planned;
         return;
     };
-    let Some(name) = config.get("name").as_str() else {
-        resp.planned = planned;
-        return;
-    };
-    let id = settings.name(name);
-    if !creating && req.prior.get("id").as_str() != Some(id.as_str()) {
-        resp.requires_replace.push(AttrPath::root("name"));
-    }
-    for (attr, now) in
-        [("primary_region", &settings.primary_region), ("secondary_region", &settings.secondary_region)]
-    {
-        if !creating && req.prior.get(attr).as_str() != Some(now.as_str()) {
-            resp.requires_replace.push(AttrPath::root(attr));
-        }
-        planned.set(attr, Value::string(now));
-    }
-    planned.set("id", Value::string(&id));
     let replacing = !resp.requires_replace.is_empty();
 
-    let regions = [settings.primary_region.as_str(), settings.secondary_region.as_str()];
+    let regions = [regions[0].as_str(), regions[1].as_str()];
     let wants = desired(&id, regions, &planned);
     if let Some(wants) = &wants {
         check_wants(config, wants, &mut resp.diags);

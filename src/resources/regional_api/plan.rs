@@ -1,7 +1,7 @@
 //! Validation and planning for `drpair_regional_api`: pure and offline.
 
 use crate::provider::Settings;
-use crate::resources::{PlanRequest, PlanResponse, plan_start, validate_timeouts};
+use crate::resources::{PlanRequest, PlanResponse, plan_identity, plan_start, validate_timeouts};
 use crate::tfplugin::diag::{AttrPath, Diagnostics};
 use crate::tfplugin::value::Value;
 
@@ -224,27 +224,14 @@ pub fn plan(req: PlanRequest<'_>, resp: &mut PlanResponse) {
         return;
     };
     check_regions(config, settings, &mut resp.diags);
-    let Some(name) = config.get("name").as_str() else {
+    let Some((id, regions)) = plan_identity(&req, &mut planned, resp) else {
         resp.planned = planned;
         return;
     };
-    let id = settings.name(name);
-    if !creating && req.prior.get("id").as_str() != Some(id.as_str()) {
-        resp.requires_replace.push(AttrPath::root("name"));
-    }
-    for (attr, now) in
-        [("primary_region", &settings.primary_region), ("secondary_region", &settings.secondary_region)]
-    {
-        if !creating && req.prior.get(attr).as_str() != Some(now.as_str()) {
-            resp.requires_replace.push(AttrPath::root(attr));
-        }
-        planned.set(attr, Value::string(now));
-    }
-    planned.set("id", Value::string(&id));
     let fresh = creating || !resp.requires_replace.is_empty();
     let prior_state = if fresh { &Value::Null } else { req.prior };
 
-    let want = desired(&id, [&settings.primary_region, &settings.secondary_region], &planned);
+    let want = desired(&id, [&regions[0], &regions[1]], &planned);
     let mut changed = fresh;
     for (i, role) in ROLES.iter().enumerate() {
         let object = match &want {
