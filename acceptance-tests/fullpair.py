@@ -1,8 +1,8 @@
 """examples/trading-platform as the fault matrix applies it (acceptance-tests/test_faults_*.py).
 
-The full pair (network, global database, session table, parameters, order pipeline, regional
-API, DNS failover, region health, event bus, failover orchestrator: 10 drpair resources and a
-few hundred AWS objects across both regions) in a workspace, pointed at the test's stand-in,
+The full pair (network, global database, session table, config and audit buckets, parameters,
+order pipeline, regional API, DNS failover, region health, event bus, failover orchestrator:
+12 drpair resources and a few hundred AWS objects across both regions) in a workspace, pointed at the test's stand-in,
 with the Lambda packages built into the test's temp dir as `make lambda` builds them.
 
 Also the checks every matrix row shares: an apply that fails must fail *cleanly* (a Terraform
@@ -22,7 +22,7 @@ EXAMPLE = ROOT / "examples" / "trading-platform" / "main.tf"
 PACKAGES = {"order-processor.zip": "order-processor", "readiness.zip": "readiness"}
 # Not secrets anywhere but here: the tests look for them where they must never appear.
 MASTER_PASSWORD = "Fm7-master-Pw-q9Zr4t"
-RESOURCES = 10
+RESOURCES = 12
 # What a clean failure must not look like: the provider crashed or Terraform lost it.
 CRASH = re.compile(r"panic|plugin exited|plugin crashed|rpc error: code = Unavailable|"
                    r"connection refused|unexpected EOF", re.I)
