@@ -76,7 +76,8 @@ bench: build venv ## provider overhead, refresh cost, apply efficiency, drill ti
 	.venv/bin/python bench/run.py
 
 faults: build venv ## the whole fault matrix (all kill points, slow calls beyond the SDK timeout); table in bench/faults.json
-	DRPAIR_FAULTS_FULL=1 .venv/bin/pytest -n $(PYTEST_WORKERS) --junitxml=bench/faults-junit.xml \
+	# The table is written whatever happened; then make fails if any row did.
+	rc=0; DRPAIR_FAULTS_FULL=1 .venv/bin/pytest -n $(PYTEST_WORKERS) --junitxml=bench/faults-junit.xml \
 	  acceptance-tests/test_faults_matrix.py acceptance-tests/test_faults_kill.py \
-	  acceptance-tests/test_faults_bad_input.py acceptance-tests/test_faults_secrets_iam.py || true
-	.venv/bin/python bench/faults_table.py bench/faults-junit.xml bench/faults.json
+	  acceptance-tests/test_faults_bad_input.py acceptance-tests/test_faults_secrets_iam.py || rc=$$?; \
+	.venv/bin/python bench/faults_table.py bench/faults-junit.xml bench/faults.json; exit $$rc
