@@ -96,6 +96,18 @@ pub async fn put_machine(
     .await
 }
 
+/// The ARN of the machine named `name`, by listing (the ARN needs the account, which a state
+/// from a failed create or an import does not hold yet).
+pub async fn find_machine_arn(p: &Configured, region: &str, name: &str) -> Result<Option<String>, AwsError> {
+    let mut pages = p.sfn(region).list_state_machines().into_paginator().send();
+    while let Some(page) = pages.next().await {
+        if let Some(m) = page.map_err(aws)?.state_machines().iter().find(|m| m.name() == name) {
+            return Ok(Some(m.state_machine_arn().to_string()));
+        }
+    }
+    Ok(None)
+}
+
 pub async fn delete_machine(p: &Configured, region: &str, arn: &str) -> Result<(), AwsError> {
     gone_is_done(
         p.sfn(region).delete_state_machine().state_machine_arn(arn).send().await.map(|_| ()).map_err(aws),

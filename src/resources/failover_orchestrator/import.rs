@@ -29,12 +29,7 @@ pub async fn reconstruct(
 ) -> Result<bool, AwsError> {
     let mut defs = Vec::new();
     for region in regions {
-        let machines = p.sfn(region).list_state_machines().send().await.map_err(crate::aws::error::aws)?;
-        let arn = machines
-            .state_machines()
-            .iter()
-            .find(|m| m.name() == model::state_machine_name(id, region))
-            .map(|m| m.state_machine_arn().to_string());
+        let arn = calls::find_machine_arn(p, region, &model::state_machine_name(id, region)).await?;
         defs.push(match arn {
             Some(arn) => calls::find_machine(p, region, &arn).await?.map(|(d, _)| d),
             None => None,

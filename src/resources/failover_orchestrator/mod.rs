@@ -161,12 +161,8 @@ async fn delete_all(
         )
         .await?;
         calls::delete_alarms(p, region, alarms.into_keys().collect()).await?;
-        // The machine's ARN needs the account, which state may not hold (a failed create).
-        let machines = p.sfn(region).list_state_machines().send().await.map_err(crate::aws::error::aws)?;
-        for m in machines.state_machines() {
-            if m.name() == model::state_machine_name(id, region) {
-                calls::delete_machine(p, region, m.state_machine_arn()).await?;
-            }
+        if let Some(arn) = calls::find_machine_arn(p, region, &model::state_machine_name(id, region)).await? {
+            calls::delete_machine(p, region, &arn).await?;
         }
         calls::delete_parameter(p, region, &lock_parameter(id)).await?;
         calls::delete_parameter(p, region, &readiness_report_parameter(id)).await?;
