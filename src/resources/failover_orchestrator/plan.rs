@@ -194,7 +194,7 @@ pub fn validate(c: &Value, d: &mut Diagnostics) {
 }
 
 /// Checks that need the regions and the derived wants.
-fn check_wants(c: &Value, w: &Want, d: &mut Diagnostics) {
+fn check_wants(w: &Want, d: &mut Diagnostics) {
     for (i, role) in ROLES.iter().enumerate() {
         let attr = format!("{role}_cluster_arn");
         if arn_region(&w.cluster_arns[i]) != Some(w.regions[i].as_str()) {
@@ -221,7 +221,6 @@ fn check_wants(c: &Value, w: &Want, d: &mut Diagnostics) {
             ),
         );
     }
-    let _ = c;
 }
 
 /// The recovery objectives as planned values, with a warning or error over target.
@@ -289,7 +288,7 @@ pub fn plan(req: PlanRequest<'_>, resp: &mut PlanResponse) {
     let regions = [regions[0].as_str(), regions[1].as_str()];
     match desired(&id, regions, &planned) {
         Some(w) => {
-            check_wants(config, &w, &mut resp.diags);
+            check_wants(&w, &mut resp.diags);
             for (i, role) in ROLES.iter().enumerate() {
                 planned.set(role, region_object(&w, i));
             }
