@@ -90,8 +90,35 @@ pub async fn seen(p: &Configured, w: &Want, i: usize) -> Result<Seen, AwsError> 
 }
 
 /// What differs from the wants in region `i`, one line each; empty when in sync.
+/// How region `i`'s readiness function differs from the wants, one reason each. The package
+/// (path, hash) is judged only where known: a refresh from an imported state may lack it.
+fn function_differences(
+    w: &Want,
+    i: usize,
+    package: (Option<&str>, Option<&str>),
+    f: &FunctionSeen,
+) -> Vec<&'static str> {
+    let (path, sha) = package;
+    let mut out = Vec::new();
+    if sha.is_some_and(|sha| f.code_sha256 != sha) {
+        out.push("code differs from readiness_package_path");
+    }
+    let described = path.is_none_or(|p| f.description == calls::readiness_description(p));
+    if f.environment != w.readiness_environment(i) || f.role != w.role_arn(i, "readiness") || !described {
+        out.push("configuration changed");
+    }
+    if !f.invoke_allowed {
+        out.push("the schedule may not invoke it");
+    }
+    out
+}
+
+/// The machine seen is region `i`'s with definition `def` and its role.
+fn machine_is(w: &Want, i: usize, def: &Json, seen: &(Json, String)) -> bool {
+    seen.0 == *def && seen.1 == w.role_arn(i, "sfn")
+}
+
 pub fn drift(w: &Want, i: usize, package: (Option<&str>, Option<&str>), s: &Seen) -> Vec<String> {
-    let (package_path, package_sha) = package;
     let region = &w.regions[i];
     let mut out = Vec::new();
     for (k, seen) in ROLE_KINDS.iter().zip(&s.roles) {
@@ -114,25 +141,15 @@ pub fn drift(w: &Want, i: usize, package: (Option<&str>, Option<&str>), s: &Seen
     match &s.function {
         None => out.push(format!("{region}: function {fname}: missing")),
         Some(f) => {
-            if package_sha.is_some_and(|sha| f.code_sha256 != sha) {
-                out.push(format!("{region}: function {fname}: code differs from readiness_package_path"));
-            }
-            let described = package_path.is_none_or(|p| f.description == calls::readiness_description(p));
-            if f.environment != w.readiness_environment(i)
-                || f.role != w.role_arn(i, "readiness")
-                || !described
-            {
-                out.push(format!("{region}: function {fname}: configuration changed"));
-            }
-            if !f.invoke_allowed {
-                out.push(format!("{region}: function {fname}: the schedule may not invoke it"));
+            for why in function_differences(w, i, package, f) {
+                out.push(format!("{region}: function {fname}: {why}"));
             }
         }
     }
     let machine = state_machine_name(&w.id, region);
     match &s.machine {
         None => out.push(format!("{region}: state machine {machine}: missing")),
-        Some((def, role)) if *def != definition(w, i) || *role != w.role_arn(i, "sfn") => {
+        Some(seen) if !machine_is(w, i, &definition(w, i), seen) => {
             out.push(format!("{region}: state machine {machine}: definition or role changed"))
         }
         _ => {}
@@ -202,14 +219,8 @@ impl Converge<'_> {
         let f = &s.function;
         let env = w.readiness_environment(i);
         let description = calls::readiness_description(&self.package.path);
-        let function_ok = f.as_ref().is_some_and(|f| {
-            f.code_sha256 == self.package.sha256
-                && f.description == description
-                && f.environment == env
-                && f.role == w.role_arn(i, "readiness")
-                && f.invoke_allowed
-        });
-        if !function_ok {
+        let package = (Some(self.package.path.as_str()), Some(self.package.sha256.as_str()));
+        if f.as_ref().is_none_or(|f| !function_differences(w, i, package, f).is_empty()) {
             calls::put_function(
                 p,
                 region,
@@ -229,7 +240,7 @@ impl Converge<'_> {
         let def = definition(w, i);
         let role = w.role_arn(i, "sfn");
         let created_machine = s.machine.is_none();
-        if s.machine.as_ref().is_none_or(|(d, r)| *d != def || *r != role) {
+        if s.machine.as_ref().is_none_or(|seen| !machine_is(w, i, &def, seen)) {
             let machine = calls::Machine {
                 region,
                 name: state_machine_name(&w.id, region),

@@ -623,27 +623,23 @@ impl Builder<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::resources::failover_orchestrator::model::desired;
+    use crate::resources::failover_orchestrator::model::{desired, test_config};
     use crate::tfplugin::value::Value;
 
     fn want() -> Want {
-        let c = Value::object([
-            ("global_cluster_id", Value::string("orders-test-ab12")),
-            ("primary_cluster_arn", Value::string("arn:aws:rds:us-east-1:123456789012:cluster:a")),
-            ("secondary_cluster_arn", Value::string("arn:aws:rds:us-east-2:123456789012:cluster:b")),
-            ("secondary_event_source_mapping_ids", Value::strings(["u2"])),
-            (
-                "control_alarm",
-                Value::object([
-                    ("region", Value::string("us-east-2")),
-                    ("namespace", Value::string("drpair/Failover")),
-                    ("metric_name", Value::string("ForceFailover")),
-                    ("dimensions", Value::object([("RecordName", Value::string("api.example.com"))])),
-                    ("threshold", Value::int(1)),
-                    ("name", Value::string("ctl")),
-                ]),
-            ),
-        ]);
+        let mut c = test_config();
+        c.set("secondary_event_source_mapping_ids", Value::strings(["u2"]));
+        c.set(
+            "control_alarm",
+            Value::object([
+                ("region", Value::string("us-east-2")),
+                ("namespace", Value::string("drpair/Failover")),
+                ("metric_name", Value::string("ForceFailover")),
+                ("dimensions", Value::object([("RecordName", Value::string("api.example.com"))])),
+                ("threshold", Value::int(1)),
+                ("name", Value::string("ctl")),
+            ]),
+        );
         desired("dr-test-ab12", ["us-east-1", "us-east-2"], &c).unwrap()
     }
 

@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::resources::common::arn::partition_and_account;
 use crate::tfplugin::value::Value;
 
 pub const RESOURCE_TYPE: &str = "drpair_failover_orchestrator";
@@ -203,18 +204,6 @@ impl Want {
     }
 }
 
-/// (partition, account) of an ARN.
-pub fn partition_and_account(arn: &str) -> Option<(String, String)> {
-    let parts: Vec<&str> = arn.splitn(6, ':').collect();
-    (parts.len() == 6 && parts[0] == "arn" && !parts[4].is_empty())
-        .then(|| (parts[1].to_string(), parts[4].to_string()))
-}
-
-/// The region of an ARN (`arn:aws:rds:us-east-1:...`).
-pub fn arn_region(arn: &str) -> Option<&str> {
-    arn.split(':').nth(3).filter(|r| !r.is_empty())
-}
-
 fn int_or(c: &Value, attr: &str, default: i64) -> Option<i64> {
     match c.get(attr) {
         Value::Null => Some(default),
@@ -269,6 +258,7 @@ pub fn desired(id: &str, regions: [&str; 2], c: &Value) -> Option<Want> {
     let primary_arn = c.get("primary_cluster_arn").as_str()?;
     let secondary_arn = c.get("secondary_cluster_arn").as_str()?;
     let (partition, account) = partition_and_account(primary_arn)?;
+    let (partition, account) = (partition.to_string(), account.to_string());
     let active = opt_string(c.get("active_region_parameter"))?;
     Some(Want {
         id: id.to_string(),
@@ -370,17 +360,24 @@ pub fn objectives(c: &Value) -> Option<Objectives> {
     Some(Objectives { breakdown, rto_budget_seconds, rpo_bounds })
 }
 
+/// The arguments every orchestrator unit test starts from: a global cluster and its members.
+#[cfg(test)]
+pub fn test_config() -> Value {
+    Value::object([
+        ("global_cluster_id", Value::string("orders-test-ab12")),
+        ("primary_cluster_arn", Value::string("arn:aws:rds:us-east-1:123456789012:cluster:a")),
+        ("secondary_cluster_arn", Value::string("arn:aws:rds:us-east-2:123456789012:cluster:b")),
+    ])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn config() -> Value {
-        Value::object([
-            ("global_cluster_id", Value::string("orders-test-ab12")),
-            ("primary_cluster_arn", Value::string("arn:aws:rds:us-east-1:123456789012:cluster:a")),
-            ("secondary_cluster_arn", Value::string("arn:aws:rds:us-east-2:123456789012:cluster:b")),
-            ("primary_event_source_mapping_ids", Value::strings(["u1"])),
-        ])
+        let mut c = test_config();
+        c.set("primary_event_source_mapping_ids", Value::strings(["u1"]));
+        c
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Validation and planning for `drpair_failover_orchestrator`: pure and offline, apart from
 //! hashing the local readiness package.
 
+use crate::resources::common::arn::{arn_region, partition_and_account};
 use crate::resources::common::package::{code_sha256, read_local_package};
 use crate::resources::{PlanRequest, PlanResponse, plan_identity, plan_start, validate_timeouts};
 use crate::tfplugin::diag::{AttrPath, Diagnostics};
@@ -9,8 +10,7 @@ use crate::tfplugin::value::Value;
 use super::model::{
     DEFAULT_FAILBACK_AFTER_SECONDS, DEFAULT_HEARTBEAT_SECONDS, DEFAULT_MISSED_HEARTBEATS,
     DEFAULT_PROMOTION_SECONDS, DEFAULT_READINESS_MAX_LAG_MS, DEFAULT_RTO_TARGET_SECONDS, HEARTBEAT_INTERVALS,
-    ROLES, Want, arn_region, desired, not_ready_alarm, objectives, partition_and_account, peer_down_alarm,
-    readiness_function,
+    ROLES, Want, desired, not_ready_alarm, objectives, peer_down_alarm, readiness_function,
 };
 
 pub const ARGUMENTS: &[&str] = &[

@@ -142,17 +142,13 @@ pub fn readiness_policy(w: &Want, i: usize) -> Json {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::resources::failover_orchestrator::model::desired;
+    use crate::resources::failover_orchestrator::model::{desired, test_config};
     use crate::tfplugin::value::Value;
 
     fn want() -> Want {
-        let c = Value::object([
-            ("global_cluster_id", Value::string("orders-test-ab12")),
-            ("primary_cluster_arn", Value::string("arn:aws:rds:us-east-1:123456789012:cluster:a")),
-            ("secondary_cluster_arn", Value::string("arn:aws:rds:us-east-2:123456789012:cluster:b")),
-            ("primary_event_source_mapping_ids", Value::strings(["u1"])),
-            ("readiness_function_names", Value::strings(["orders-fn"])),
-        ]);
+        let mut c = test_config();
+        c.set("primary_event_source_mapping_ids", Value::strings(["u1"]));
+        c.set("readiness_function_names", Value::strings(["orders-fn"]));
         desired("dr-test-ab12", ["us-east-1", "us-east-2"], &c).unwrap()
     }
 

@@ -162,17 +162,13 @@ pub fn rules(w: &Want, i: usize) -> Vec<RuleSpec> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::resources::failover_orchestrator::model::desired;
+    use crate::resources::failover_orchestrator::model::{desired, test_config};
     use crate::tfplugin::value::Value;
 
     #[test]
     fn rules_trigger_on_transitions_and_never_forward_back() {
-        let c = Value::object([
-            ("global_cluster_id", Value::string("g")),
-            ("primary_cluster_arn", Value::string("arn:aws:rds:us-east-1:123456789012:cluster:a")),
-            ("secondary_cluster_arn", Value::string("arn:aws:rds:us-east-2:123456789012:cluster:b")),
-            ("primary_health_alarm_name", Value::string("health-us-east-1-unhealthy")),
-        ]);
+        let mut c = test_config();
+        c.set("primary_health_alarm_name", Value::string("health-us-east-1-unhealthy"));
         let w = desired("dr-t-1", ["us-east-1", "us-east-2"], &c).unwrap();
         let primary = rules(&w, 0);
         let secondary = rules(&w, 1);

@@ -19,11 +19,7 @@ pub struct Arns<'a> {
     pub mappings: [Option<&'a str>; 2],
 }
 
-/// (partition, account) of an ARN such as a queue's.
-pub fn partition_and_account(arn: &str) -> Option<(&str, &str)> {
-    let parts: Vec<&str> = arn.splitn(6, ':').collect();
-    (parts.len() == 6 && !parts[4].is_empty()).then(|| (parts[1], parts[4]))
-}
+pub use crate::resources::common::arn::partition_and_account;
 
 fn statement(sid: &str, actions: &[&str], resources: Vec<String>) -> Json {
     json!({"Sid": sid, "Effect": "Allow", "Action": actions, "Resource": resources})
@@ -212,6 +208,5 @@ mod tests {
             resources_of(&orch, "EventSourceMappings").unwrap(),
             ["arn:aws:lambda:us-east-1:1:event-source-mapping:u1"]
         );
-        assert_eq!(partition_and_account("arn:aws:sqs:us-east-1:123:q"), Some(("aws", "123")));
     }
 }
